@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Entry point of `npx vendata`: runs the TypeScript CLI through tsx (no build step).
+import { register } from "tsx/esm/api";
+
+register();
+await import("../src/cli/main.ts");

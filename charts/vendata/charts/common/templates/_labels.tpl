@@ -1,0 +1,17 @@
+{{/*
+Recommended labels (app.kubernetes.io/*) for every object of a component.
+Usage: include "vendata.labels.standard" (dict "context" $ "component" "api")
+*/}}
+{{- define "vendata.labels.standard" -}}
+{{ include "vendata.labels.selector" . }}
+app.kubernetes.io/version: {{ .context.Chart.AppVersion | default .context.Chart.Version | quote }}
+app.kubernetes.io/managed-by: {{ .context.Release.Service }}
+app.kubernetes.io/part-of: vendata
+helm.sh/chart: {{ printf "%s-%s" .context.Chart.Name .context.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end -}}
+
+{{/* Labels that select a component's pods; they never change on upgrade. */}}
+{{- define "vendata.labels.selector" -}}
+app.kubernetes.io/name: {{ .component }}
+app.kubernetes.io/instance: {{ .context.Release.Name }}
+{{- end -}}

@@ -1,0 +1,48 @@
+// Rules across fields, the same as the chart's `fail`s in charts/vendata/charts/common/
+// templates/_validate.tpl and with the same messages (a test holds them together).
+import type { VendataValues } from "../generated/values.ts";
+
+type Rule = (v: VendataValues) => string | undefined;
+
+const autoscaling = (key: "api" | "nginx"): Rule => (v) => {
+  const a = v[key]?.autoscaling;
+  if (!a?.enabled || a.minReplicas === undefined || a.maxReplicas === undefined) return undefined;
+  if (a.maxReplicas >= a.minReplicas) return undefined;
+  return `${key}.autoscaling.maxReplicas (${a.maxReplicas}) must be >= ${key}.autoscaling.minReplicas (${a.minReplicas})`;
+};
+
+const mongoVotes: Rule = (v) => {
+  const m = v.mongo;
+  if (m?.architecture !== "replicaset") return undefined;
+  const votes = (m.replicaSet?.replicas ?? 0) + (m.replicaSet?.externalMembers ?? []).reduce((n, e) => n + (e.votes ?? 1), 0);
+  if (votes % 2 === 1) return undefined;
+  return `mongo.replicaSet: the replica set has ${votes} voting members; it must be odd so a majority survives a split (change mongo.replicaSet.replicas or the votes of mongo.replicaSet.externalMembers)`;
+};
+
+const redisCluster: Rule = (v) => {
+  const r = v.redis;
+  if (r?.mode !== "cluster") return undefined;
+  const nodes = r.cluster?.nodes ?? 0;
+  const replicas = r.cluster?.replicasPerMaster ?? 0;
+  if (nodes % (1 + replicas) === 0 && nodes / (1 + replicas) >= 3) return undefined;
+  return `redis.cluster.nodes (${nodes}) must equal masters x (1 + redis.cluster.replicasPerMaster (${replicas})) with at least 3 masters`;
+};
+
+const sentinelQuorum: Rule = (v) => {
+  const r = v.redis;
+  if (r?.mode !== "sentinel") return undefined;
+  const quorum = r.sentinel?.quorum ?? 0;
+  const replicas = r.sentinel?.replicas ?? 0;
+  if (quorum <= replicas) return undefined;
+  return `redis.sentinel.quorum (${quorum}) must be <= redis.sentinel.replicas (${replicas}), or no failover can ever be agreed`;
+};
+
+const RULES: readonly Rule[] = [autoscaling("api"), autoscaling("nginx"), mongoVotes, redisCluster, sentinelQuorum];
+
+/** Messages of every rule the values break (empty: none). Disabled components are not checked. */
+export function crossFieldErrors(values: VendataValues): string[] {
+  const enabled = (key: "api" | "nginx" | "mongo" | "redis") => values[key]?.enabled !== false;
+  const checked: VendataValues = { ...values };
+  for (const key of ["api", "nginx", "mongo", "redis"] as const) if (!enabled(key)) delete checked[key];
+  return RULES.map((rule) => rule(checked)).filter((m): m is string => m !== undefined);
+}

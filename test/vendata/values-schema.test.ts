@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { HelmError } from "../../src/helm/run.ts";
+import { HELM_VERSIONS, renderPhase } from "../render.ts";
+
+async function helmError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HelmError) return error.stderr;
+    throw error;
+  }
+  throw new Error("the render succeeded but should have been refused");
+}
+
+describe.each(HELM_VERSIONS)("helm %i refuses bad values", (helm) => {
+  it("names a misspelt key", async () => {
+    const stderr = await helmError(renderPhase("phase2", { helm, set: { "api.replicaCont": 3 } }));
+    expect(stderr).toMatch(/replicaCont/);
+    expect(stderr).toMatch(/api/);
+  });
+
+  it("names a value of the wrong type", async () => {
+    const stderr = await helmError(renderPhase("phase2", { helm, values: { api: { replicaCount: "three" } } }));
+    expect(stderr).toMatch(/replicaCount/);
+    expect(stderr).toMatch(/integer/);
+  });
+
+  it("names a value outside its enum", async () => {
+    const stderr = await helmError(renderPhase("phase2", { helm, values: { mongo: { architecture: "cluster" } } }));
+    expect(stderr).toMatch(/architecture/);
+  });
+
+  it("refuses an autoscaler on a database", async () => {
+    const stderr = await helmError(renderPhase("phase3", { helm, values: { mongo: { autoscaling: { enabled: true } } } }));
+    expect(stderr).toMatch(/autoscaling/);
+  });
+
+  it("refuses the latest tag", async () => {
+    const stderr = await helmError(renderPhase("phase1", { helm, values: { api: { image: { tag: "latest" } } } }));
+    expect(stderr).toMatch(/tag/);
+  });
+
+  it("fails the whole render when maxReplicas is below minReplicas, naming both keys", async () => {
+    const stderr = await helmError(renderPhase("phase3", { helm, values: { api: { autoscaling: { minReplicas: 10, maxReplicas: 5 } } } }));
+    expect(stderr).toContain("api.autoscaling.maxReplicas (5) must be >= api.autoscaling.minReplicas (10)");
+  });
+});
