@@ -1,0 +1,72 @@
+// Real servers for tests (nginx, redis-server, ...): started on 127.0.0.1, waited for,
+// and stopped by PID. A missing tool fails the test with the command that installs it.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer, connect } from "node:net";
+
+/** Absolute path of a program, or an error that says how to install it. */
+export function requireTool(program: string, install: string): string {
+  const found = spawnSync("sh", ["-c", `command -v ${program}`], { encoding: "utf8" });
+  const path = found.stdout.trim();
+  if (found.status !== 0 || !path) throw new Error(`${program} is not installed; install it with: ${install}`);
+  return path;
+}
+
+/** A TCP port nobody listens on right now. */
+export async function freePort(host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function waitForPort(port: number, host = "127.0.0.1", timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ port, host });
+      socket.once("connect", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on ${host}:${port} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export interface RunningProcess {
+  readonly pid: number;
+  readonly child: ChildProcess;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
+  /** SIGTERM, then SIGKILL after a grace period; resolves when the process is gone. */
+  stop(graceMs?: number): Promise<void>;
+  /** SIGKILL at once (a crash, for failover tests). */
+  kill(): Promise<void>;
+}
+
+export function startProcess(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunningProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  if (child.pid === undefined) throw new Error(`could not start ${command}`);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signal = async (sig: NodeJS.Signals, graceMs: number): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(sig);
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+  return {
+    pid: child.pid,
+    child,
+    output: () => output,
+    stop: (graceMs = 5_000) => signal("SIGTERM", graceMs),
+    kill: () => signal("SIGKILL", 0),
+  };
+}
