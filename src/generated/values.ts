@@ -21,6 +21,12 @@ export interface VendataValues {
     };
   };
   /**
+   * The pods `helm test` runs.
+   */
+  tests?: {
+    image?: Image;
+  };
+  /**
    * Reserved for the library chart; takes no values.
    */
   common?: {
