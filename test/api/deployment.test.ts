@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { PHASES } from "../../src/phases.ts";
-import { PHASE_TABLE } from "../phase-table.ts";
+import { expectReplicasOrHpa, PHASE_TABLE } from "../phase-table.ts";
 import { HELM_VERSIONS, renderPhase } from "../render.ts";
 
 describe.each(HELM_VERSIONS)("api on helm %i", (helm) => {
   it.each(PHASES)("%s runs the replicas or HPA of the phase table", async (phase) => {
-    const r = await renderPhase(phase, { helm });
-    const deployment = r.find("Deployment", "vendata-api");
-    const hpa = r.maybe("HorizontalPodAutoscaler", "vendata-api");
-    const expected = PHASE_TABLE[phase].api;
-    if ("replicas" in expected) {
-      expect(deployment.spec?.replicas).toBe(expected.replicas);
-      expect(hpa).toBeUndefined();
-    } else {
-      // An HPA owns the count: spec.replicas would fight it.
-      expect(deployment.spec).not.toHaveProperty("replicas");
-      expect(hpa?.spec?.scaleTargetRef).toEqual({ apiVersion: "apps/v1", kind: "Deployment", name: "vendata-api" });
-      expect([hpa?.spec?.minReplicas, hpa?.spec?.maxReplicas]).toEqual(expected.hpa);
-    }
+    expectReplicasOrHpa(await renderPhase(phase, { helm }), "vendata-api", PHASE_TABLE[phase].api);
   });
 
   it.each(PHASES)("%s has a PDB exactly when more than one pod runs", async (phase) => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { PHASES } from "../../src/phases.ts";
-import { PHASE_TABLE } from "../phase-table.ts";
+import { expectReplicasOrHpa, PHASE_TABLE } from "../phase-table.ts";
 import { HELM_VERSIONS, renderPhase } from "../render.ts";
 
 describe.each(HELM_VERSIONS)("nginx on helm %i", (helm) => {
   it.each(PHASES)("%s runs the replicas or HPA of the phase table", async (phase) => {
-    const r = await renderPhase(phase, { helm });
-    const deployment = r.find("Deployment", "vendata-nginx");
-    const hpa = r.maybe("HorizontalPodAutoscaler", "vendata-nginx");
-    const expected = PHASE_TABLE[phase].nginx;
-    if ("replicas" in expected) {
-      expect(deployment.spec?.replicas).toBe(expected.replicas);
-      expect(hpa).toBeUndefined();
-    } else {
-      expect(deployment.spec).not.toHaveProperty("replicas");
-      expect([hpa?.spec?.minReplicas, hpa?.spec?.maxReplicas]).toEqual(expected.hpa);
-    }
+    expectReplicasOrHpa(await renderPhase(phase, { helm }), "vendata-nginx", PHASE_TABLE[phase].nginx);
   });
 
   it.each(PHASES)("%s exposes the Service type of the phase table", async (phase) => {
