@@ -162,7 +162,7 @@ export interface VendataValues {
      */
     port?: number;
     /**
-     * maxmemory (must stay below the container's memory limit).
+     * maxmemory, in bytes or kb/mb/gb (Redis units: 1gb = 1024 mb). At most 80% of resources.limits.memory, leaving room for fragmentation, client buffers and the append-only-file rewrite.
      */
     maxmemory?: string;
     /**
@@ -177,6 +177,9 @@ export interface VendataValues {
       | "volatile-lfu"
       | "volatile-random"
       | "volatile-ttl";
+    /**
+     * mode: sentinel. Every pod runs redis-server and a sentinel; the sentinels ask for REDIS_PASSWORD too.
+     */
     sentinel?: {
       /**
        * Redis pods (one master, the rest replicas), each with a sentinel.
@@ -186,20 +189,60 @@ export interface VendataValues {
        * Sentinels that must agree the master is down.
        */
       quorum?: number;
+      /**
+       * Sentinel port.
+       */
       port?: number;
+      /**
+       * Name the sentinels give the master (clients ask for it).
+       */
       masterName?: string;
+      /**
+       * How long the master may be unreachable before a sentinel thinks it down.
+       */
+      downAfterMilliseconds?: number;
+      /**
+       * sentinel failover-timeout in ms.
+       */
+      failoverTimeout?: number;
+      resources?: Resources;
     };
+    /**
+     * mode: cluster. A hook Job creates the cluster after install and adds new nodes after an upgrade that raises nodes.
+     */
     cluster?: {
       /**
        * Nodes (= masters x (1 + replicasPerMaster), at least 3 masters).
        */
       nodes?: number;
+      /**
+       * Replicas of each master.
+       */
       replicasPerMaster?: number;
       /**
-       * cluster-node-timeout in ms.
+       * cluster-node-timeout in ms: how long a master may be unreachable before its replica takes over.
        */
       nodeTimeout?: number;
+      /**
+       * Cluster bus port.
+       */
       busPort?: number;
+      jobResources?: Resources1;
+    };
+    /**
+     * redis_exporter sidecar in every pod, scraped through the prometheus.io annotations.
+     */
+    exporter?: {
+      /**
+       * Run the exporter sidecar.
+       */
+      enabled?: boolean;
+      image?: Image;
+      /**
+       * Metrics port (/metrics).
+       */
+      port?: number;
+      resources?: Resources;
     };
     resources?: Resources;
     persistence?: Persistence;
@@ -377,6 +420,19 @@ export interface Persistence {
    * StorageClass; empty uses the cluster default.
    */
   storageClass?: string;
+}
+/**
+ * Container requests and limits (both required).
+ */
+export interface Resources1 {
+  requests: {
+    cpu: Quantity;
+    memory: Quantity;
+  };
+  limits: {
+    cpu: Quantity;
+    memory: Quantity;
+  };
 }
 export interface RateLimit {
   /**

@@ -37,7 +37,27 @@ const sentinelQuorum: Rule = (v) => {
   return `redis.sentinel.quorum (${quorum}) must be <= redis.sentinel.replicas (${replicas}), or no failover can ever be agreed`;
 };
 
-const RULES: readonly Rule[] = [autoscaling("api"), autoscaling("nginx"), mongoVotes, redisCluster, sentinelQuorum];
+// Bytes per unit of a Redis size (kb/mb/gb are 1024-based) or a Kubernetes quantity.
+const BYTES_PER_UNIT: Readonly<Record<string, number>> = {
+  "": 1, m: 0.001, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3,
+};
+
+function bytes(size: string | number): number {
+  const match = /^([0-9]+(?:\.[0-9]+)?)(.*)$/.exec(String(size));
+  const perUnit = match ? BYTES_PER_UNIT[match[2] ?? ""] : undefined;
+  if (!match || perUnit === undefined) throw new Error(`cannot read "${size}" as a size`);
+  return Number(match[1]) * perUnit;
+}
+
+const redisMaxmemory: Rule = (v) => {
+  const maxmemory = v.redis?.maxmemory;
+  const limit = v.redis?.resources?.limits.memory;
+  if (maxmemory === undefined || limit === undefined) return undefined;
+  if (bytes(maxmemory) * 5 <= bytes(limit) * 4) return undefined;
+  return `redis.maxmemory (${maxmemory}) must be at most 80% of redis.resources.limits.memory (${limit}): Redis needs the rest for fragmentation, client buffers and the append-only-file rewrite`;
+};
+
+const RULES: readonly Rule[] = [autoscaling("api"), autoscaling("nginx"), mongoVotes, redisCluster, sentinelQuorum, redisMaxmemory];
 
 /** Messages of every rule the values break (empty: none). Disabled components are not checked. */
 export function crossFieldErrors(values: VendataValues): string[] {

@@ -70,3 +70,41 @@ export function startProcess(command: string, args: readonly string[], options: 
     kill: () => signal("SIGKILL", 0),
   };
 }
+
+/**
+ * `count` addresses in one random 127.x.y.0/24 block (never 127.0.0.x, where a system
+ * service may listen) on which every one of `ports` is free, so servers of several
+ * "pods" can each listen on their own address with the same ports.
+ */
+export async function freeLoopbackAddresses(count: number, ports: readonly number[]): Promise<string[]> {
+  const listens = (host: string, port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, host, () => server.close(() => resolve(true)));
+    });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const block = `127.${10 + Math.floor(Math.random() * 240)}.${Math.floor(Math.random() * 256)}`;
+    const addresses = Array.from({ length: count }, (_, i) => `${block}.${i + 1}`);
+    const free = await Promise.all(addresses.flatMap((a) => ports.map((p) => listens(a, p))));
+    if (free.every(Boolean)) return addresses;
+  }
+  throw new Error(`no 127.x.y.0/24 block with ports ${ports.join(", ")} free on ${count} addresses; is a server listening on 0.0.0.0 on one of them?`);
+}
+
+/** Polls `check` until it returns a value other than undefined; fails naming `what`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
