@@ -218,6 +218,12 @@ export function fields(text: string): Record<string, string> {
   );
 }
 
+/** A reply that alternates keys and values, one per line (SENTINEL MASTER). */
+export function pairs(text: string): Record<string, string> {
+  const lines = text.trim().split("\n");
+  return Object.fromEntries(lines.flatMap((key, i) => (i % 2 === 0 ? [[key, lines[i + 1] ?? ""]] : [])));
+}
+
 export interface ClusterNode {
   id: string;
   /** The hostname the node announces. */
