@@ -130,8 +130,20 @@ export class RedisPods {
     for (const name of containers) {
       const key = `${i}/${name}`;
       if (this.running.has(key)) throw new Error(`${key} is already running`);
-      this.running.set(key, startContainer(this.localPod(i), name, { programs: this.wrappers, entrypoint: DEBIAN_ENTRYPOINTS[name] }));
+      this.running.set(key, startContainer(this.localPod(i), name, { programs: this.wrappers, entrypoint: DEBIAN_ENTRYPOINTS[name], env: this.listenOnPodAddress(i, name) }));
     }
+  }
+
+  // The exporter listens on ":port" (every address); here, on the pod's address only.
+  private listenOnPodAddress(i: number, container: string): Record<string, string> {
+    const listen = this.render.spec.containers.find((c) => c.name === container)?.env?.find((e) => e.name === "REDIS_EXPORTER_WEB_LISTEN_ADDRESS")?.value;
+    return listen?.startsWith(":") ? { REDIS_EXPORTER_WEB_LISTEN_ADDRESS: `${this.ip(i)}${listen}` } : {};
+  }
+
+  /** Runs a command in pod i's container, as an exec probe would; resolves to its exit code. */
+  async exec(i: number, container: string, command: readonly string[]): Promise<number | null> {
+    const process = startContainer(this.localPod(i), container, { programs: this.wrappers, exec: command });
+    return new Promise((resolve) => process.child.once("exit", resolve));
   }
 
   /** The container's output so far (for failure messages). */

@@ -30,6 +30,8 @@ export interface ContainerOptions {
   entrypoint?: readonly string[];
   /** Environment added on top of the container's own. */
   env?: Readonly<Record<string, string>>;
+  /** Run this instead of the container's command (kubectl exec, or an exec probe). */
+  exec?: readonly string[];
 }
 
 export function requireRoot(): void {
@@ -90,7 +92,7 @@ export function startContainer(pod: LocalPod, containerName: string, options: Co
   const user = container.securityContext?.runAsUser ?? pod.spec.securityContext?.runAsUser ?? 0;
   const group = container.securityContext?.runAsGroup ?? pod.spec.securityContext?.runAsGroup ?? user;
   const env = { ...resolveEnv(pod, container.env ?? []), ...options.env };
-  const command = [...(container.command ?? options.entrypoint ?? []), ...(container.args ?? [])].map((arg) => expand(arg, env));
+  const command = (options.exec ?? [...(container.command ?? options.entrypoint ?? []), ...(container.args ?? [])]).map((arg) => expand(arg, env));
   if (command.length === 0) throw new Error(`${pod.name}/${containerName} uses its image's entrypoint: pass options.entrypoint`);
 
   const mounts = (container.volumeMounts ?? []).map((m) => {
