@@ -79,6 +79,11 @@ export class RedisPods {
     return pods;
   }
 
+  /** The pod template of the current render. */
+  get spec(): PodSpec {
+    return this.render.spec;
+  }
+
   /** Later pods (a grown StatefulSet, the creation Job) use this render. */
   useRender(render: RedisRender): void {
     this.render = render;

@@ -62,6 +62,8 @@ describe("redis sentinel on real redis-server processes", () => {
     }, 60_000);
     console.log(`redis sentinel: master, 2 replicas and 3 sentinels ready in ${seconds(start)} s`);
     expect(await masterFromSentinels()).toBe(podHost(0));
+    const sentinelContainer = pods.spec.containers.find((c) => c.name === "sentinel");
+    for (const probe of [sentinelContainer?.livenessProbe, sentinelContainer?.readinessProbe]) expect(await pods.exec(1, "sentinel", probe?.exec?.command ?? [])).toBe(0);
     const announced = (await sentinel(1, "sentinels", MASTER_NAME)).split("\n");
     expect(announced).toContain(podHost(0));
     expect(announced).toContain(podHost(2));
