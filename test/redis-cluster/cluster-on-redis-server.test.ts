@@ -156,3 +156,28 @@ describe("redis cluster on real redis-server processes", () => {
     expect(await readKeys(0)).toEqual(expectedValues);
   }, 240_000);
 });
+
+describe("the cluster-creation Job on nodes left half-formed", () => {
+  let half: RedisPods;
+
+  beforeAll(async () => {
+    requireRedis();
+    half = await RedisPods.create(redisRender(await renderPhase("phase3", { values: { redis: { cluster: { nodes: 3, replicasPerMaster: 0 } } } })), [6379, 16379]);
+  });
+
+  afterAll(async () => {
+    await half?.cleanup();
+  });
+
+  it("stops and says so instead of guessing", async () => {
+    for (const i of all(3)) half.start(i);
+    await waitFor("the nodes", async () => ((await half.cliPod(2, "ping")) === "PONG\n" ? true : undefined));
+    // A creation cut short: two nodes got slots but never met.
+    await half.cliPod(0, "cluster", "addslotsrange", "0", "99");
+    await half.cliPod(1, "cluster", "addslotsrange", "100", "199");
+    const { exitCode, output } = await half.runJobToEnd();
+    expect(exitCode).not.toBe(0);
+    expect(output).toContain("a creation was cut short");
+    expect(Number(fields(await half.cliPod(0, "cluster", "info")).cluster_known_nodes)).toBe(1);
+  }, 60_000);
+});

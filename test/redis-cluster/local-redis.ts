@@ -173,6 +173,13 @@ export class RedisPods {
 
   /** Runs the rendered cluster-creation Job's container to completion; returns its output. */
   async runJob(): Promise<string> {
+    const { exitCode, output } = await this.runJobToEnd();
+    if (exitCode !== 0) throw new Error(`the cluster-creation Job failed (exit ${exitCode}):\n${output}`);
+    return output;
+  }
+
+  /** The same, for a run that may fail. */
+  async runJobToEnd(): Promise<{ exitCode: number | null; output: string }> {
     const spec = this.render.jobSpec;
     if (!spec) throw new Error("this render has no cluster-creation Job");
     const pod: LocalPod = {
@@ -185,9 +192,8 @@ export class RedisPods {
       secrets: this.render.secrets,
     };
     const job = startContainer(pod, spec.containers[0]!.name);
-    const code = await new Promise<number | null>((resolve) => job.child.once("exit", resolve));
-    if (code !== 0) throw new Error(`the cluster-creation Job failed (exit ${code}):\n${job.output()}`);
-    return job.output();
+    const exitCode = await new Promise<number | null>((resolve) => job.child.once("exit", resolve));
+    return { exitCode, output: job.output() };
   }
 
   /**

@@ -6,6 +6,7 @@
 #   volume): each joins as a replica of a master short of replicas, else as a new
 #   master, and the slots are then rebalanced onto the new masters.
 # - Every node is in the cluster: nothing changes.
+# - Nodes that hold slots but are not in one cluster: stop, and say so.
 # Inputs (environment): REDIS_NODES (pod hostnames, in ordinal order), REDIS_PORT,
 # REDIS_CLUSTER_REPLICAS, REDISCLI_AUTH.
 set -eu
@@ -22,6 +23,11 @@ short_master() {
     $3 ~ /master/ { masters[++n] = $1 }
     $3 ~ /slave/ { replicas[$4]++ }
     END { for (i = 1; i <= n; i++) if (replicas[masters[i]] + 0 < want) { print masters[i]; exit } }'
+}
+
+# How many masters hold no slot (just added, or added by a run cut short).
+empty_masters() {
+  cli -h "$1" -p "$REDIS_PORT" cluster nodes | awk '$3 ~ /master/ && $3 !~ /fail/ && NF < 9 { n++ } END { print n + 0 }'
 }
 
 # Until the nodes agree on the configuration and all slots are served.
@@ -73,30 +79,41 @@ if [ -z "$members" ]; then
 fi
 
 seed=${members%% *}
-if [ -z "$newcomers" ]; then
+# A member the seed does not know means a creation cut short, or two clusters: do not guess.
+known=$(cli -h "$seed" -p "$REDIS_PORT" cluster nodes | awk '{ print $1 }')
+for node in $members; do
+  id=$(cli -h "$node" -p "$REDIS_PORT" cluster myid | tr -d '\r')
+  if ! echo "$known" | grep -qx "$id"; then
+    echo "$node holds slots or knows other nodes, but is not in the cluster of $seed:" >&2
+    echo "a creation was cut short, or these are two clusters. Inspect with redis-cli --cluster check," >&2
+    echo "repair with redis-cli --cluster fix; this Job does not guess." >&2
+    exit 1
+  fi
+done
+
+if [ -z "$newcomers" ] && [ "$(empty_masters "$seed")" -eq 0 ]; then
   echo "every node is in the cluster already: nothing to do"
   cli --cluster check "$(address "$seed")"
   exit 0
 fi
 
 wait_until_consistent "$seed"
-new_masters=0
 for node in $newcomers; do
   id=$(cli -h "$node" -p "$REDIS_PORT" cluster myid | tr -d '\r')
   master=$(short_master "$seed")
+  # Every node joins as an empty master; a replica then follows its master, retried
+  # until the new node has heard of that master through gossip.
+  echo "adding $node ${master:+as a replica of $master}"
+  cli --cluster add-node "$(address "$node")" "$(address "$seed")"
+  wait_until_seen "$seed" "$id" master
   if [ -n "$master" ]; then
-    echo "adding $node as a replica of $master"
-    cli --cluster add-node "$(address "$node")" "$(address "$seed")" --cluster-slave --cluster-master-id "$master"
+    # redis-cli exits 0 on an error reply: look at the reply.
+    until [ "$(cli -h "$node" -p "$REDIS_PORT" cluster replicate "$master" 2>&1 | tr -d '\r')" = OK ]; do sleep 1; done
     wait_until_seen "$seed" "$id" slave
-  else
-    echo "adding $node as a master"
-    cli --cluster add-node "$(address "$node")" "$(address "$seed")"
-    wait_until_seen "$seed" "$id" master
-    new_masters=$((new_masters + 1))
   fi
   wait_until_consistent "$seed"
 done
-if [ "$new_masters" -gt 0 ]; then
+if [ "$(empty_masters "$seed")" -gt 0 ]; then
   echo "moving slots to the new masters"
   cli --cluster rebalance "$(address "$seed")" --cluster-use-empty-masters
 fi
