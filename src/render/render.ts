@@ -21,6 +21,8 @@ export interface RenderOptions {
   namespace?: string;
   /** Bundled Helm major version; default $HELM, else Helm 4. */
   helm?: HelmMajor;
+  /** Extra API versions the cluster would serve (--api-versions), e.g. "velero.io/v1/Schedule". */
+  apiVersions?: readonly string[];
 }
 
 export class Rendered {
@@ -79,6 +81,7 @@ function helmArgs(options: RenderOptions): string[] {
     args.push("-f", file);
   }
   for (const [key, value] of Object.entries(options.set ?? {})) args.push("--set", `${key}=${String(value)}`);
+  for (const apiVersion of options.apiVersions ?? []) args.push("--api-versions", apiVersion);
   return args;
 }
 
@@ -86,7 +89,7 @@ function helmArgs(options: RenderOptions): string[] {
 const cache = new Map<string, Promise<Rendered>>();
 
 export function render(options: RenderOptions = {}): Promise<Rendered> {
-  const key = JSON.stringify([options.chart, options.valuesFiles, options.values, options.set, options.releaseName, options.namespace, options.helm]);
+  const key = JSON.stringify([options.chart, options.valuesFiles, options.values, options.set, options.releaseName, options.namespace, options.helm, options.apiVersions]);
   let rendered = cache.get(key);
   if (!rendered) {
     rendered = runHelm(helmArgs(options), { helm: options.helm }).then((manifest) => new Rendered(manifest, parseManifest(manifest)));
