@@ -88,7 +88,8 @@ Usage: include "mongo.keyfile.initContainer" (dict "context" $ "component" "mong
 - name: keyfile-secret
   secret:
     secretName: {{ include "vendata.secrets.name" . }}
-    defaultMode: 0400
+    # 0400 written in decimal: YAML 1.1 reads 0400 as octal, YAML 1.2 as four hundred.
+    defaultMode: 256
     items:
       - key: MONGODB_KEYFILE
         path: keyfile
