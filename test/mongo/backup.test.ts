@@ -32,7 +32,7 @@ describe.each(HELM_VERSIONS)("backup CronJob on helm %i", (helm) => {
     expect(env.RETENTION_DAYS).toBe("7");
     expect(env.MONGODB_URI).toMatch(/^mongodb:\/\/admin:\$\(MONGODB_ROOT_PASSWORD\)@vendata-mongo-0\..*\/\?authSource=admin&replicaSet=rs0&readPreference=secondaryPreferred$/);
     expect(podSpec(r).volumes?.find((v) => v.name === "backup")?.persistentVolumeClaim?.claimName).toBe("vendata-mongo-backup");
-    expect(r.find("PersistentVolumeClaim", "vendata-mongo-backup").metadata.annotations?.["helm.sh/resource-policy"]).toBe("keep");
+    expect(r.find("PersistentVolumeClaim", "vendata-mongo-backup").metadata?.annotations?.["helm.sh/resource-policy"]).toBe("keep");
   });
 
   it.each(["phase1", "phase4"] as const)("%s dumps without --oplog (no oplog on a standalone; not through mongos)", async (phase) => {

@@ -26,8 +26,8 @@ describe.each(HELM_VERSIONS)("mongo Jobs on helm %i", (helm) => {
     const job = r.find("Job", "vendata-mongo-scale-down");
     const configMap = r.find("ConfigMap", "vendata-mongo-scale-down");
     expect(hook(job)).toBe("pre-upgrade");
-    expect(configMap.metadata.annotations?.["helm.sh/hook"]).toBe("pre-upgrade");
-    expect(Number(configMap.metadata.annotations?.["helm.sh/hook-weight"])).toBeLessThan(Number(job.metadata?.annotations?.["helm.sh/hook-weight"]));
+    expect(configMap.metadata?.annotations?.["helm.sh/hook"]).toBe("pre-upgrade");
+    expect(Number(configMap.metadata?.annotations?.["helm.sh/hook-weight"])).toBeLessThan(Number(job.metadata?.annotations?.["helm.sh/hook-weight"]));
     expect(configMap.data).toEqual(r.find("ConfigMap", "vendata-mongo-scripts").data);
     expect(container(job).command?.at(-1)).toBe("/scripts/scale-down.js");
     expect(secretKeys(job)).toEqual(["MONGODB_KEYFILE"]);
