@@ -37,7 +37,13 @@ const sentinelQuorum: Rule = (v) => {
   return `redis.sentinel.quorum (${quorum}) must be <= redis.sentinel.replicas (${replicas}), or no failover can ever be agreed`;
 };
 
-const RULES: readonly Rule[] = [autoscaling("api"), autoscaling("nginx"), mongoVotes, redisCluster, sentinelQuorum];
+const peerRegions: Rule = (v) => {
+  const members = v.mongo?.replicaSet?.externalMembers ?? [];
+  if (v.networkPolicy?.enabled === false || members.length === 0 || (v.networkPolicy?.peerRegionCidrs ?? []).length > 0) return undefined;
+  return "networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.replicaSet.externalMembers is set, or the network policies block the members from each other";
+};
+
+const RULES: readonly Rule[] = [autoscaling("api"), autoscaling("nginx"), mongoVotes, redisCluster, sentinelQuorum, peerRegions];
 
 /** Messages of every rule the values break (empty: none). Disabled components are not checked. */
 export function crossFieldErrors(values: VendataValues): string[] {
