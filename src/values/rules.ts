@@ -102,7 +102,14 @@ const sentinelQuorum: Rule = (v) => {
   return `redis.sentinel.quorum (${quorum}) must be <= redis.sentinel.replicas (${replicas}), or no failover can ever be agreed`;
 };
 
-const RULES: readonly Rule[] = [autoscaling("api"), autoscaling("nginx"), mongoPriorityZero, mongoVotes, mongoElectable, mongoBackupTarget, redisCluster, sentinelQuorum];
+const peerRegions: Rule = (v) => {
+  const members = v.mongo?.members;
+  const multiRegion = members?.manage === false || Object.values(members?.external ?? {}).some((list) => list.length > 0);
+  if (v.networkPolicy?.enabled === false || !v.mongo || !multiRegion || (v.networkPolicy?.peerRegionCidrs ?? []).length > 0) return undefined;
+  return "networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.members.external is set or mongo.members.manage is false, or the network policies block the members from each other";
+};
+
+const RULES: readonly Rule[] = [autoscaling("api"), autoscaling("nginx"), mongoPriorityZero, mongoVotes, mongoElectable, mongoBackupTarget, redisCluster, sentinelQuorum, peerRegions];
 
 /** Messages of every rule the values break (empty: none). Disabled components are not checked. */
 export function crossFieldErrors(values: VendataValues): string[] {

@@ -66,6 +66,19 @@ describe.each(HELM_VERSIONS)("backup CronJob on helm %i", (helm) => {
     assertValidKubernetesObjects(r.objects);
   });
 
+  it("lets only the backup pods out to the object store, on its port, under the network policies", async () => {
+    expect((await renderPhase("phase2", { helm })).maybe("NetworkPolicy", "vendata-allow-mongo-backup-upload")).toBeUndefined();
+    const port = async (endpoint: string) => {
+      const r = await renderPhase("phase2", { helm, values: { mongo: { backup: { ...S3.mongo.backup, s3: { ...S3.mongo.backup.s3, endpoint } } } } });
+      const policy = r.find("NetworkPolicy", "vendata-allow-mongo-backup-upload").spec;
+      expect(policy?.podSelector.matchLabels).toEqual({ "app.kubernetes.io/name": "mongo-backup", "app.kubernetes.io/instance": "vendata" });
+      expect(policy?.policyTypes).toEqual(["Egress"]);
+      return policy?.egress?.[0]?.ports?.[0]?.port;
+    };
+    expect(await port("https://s3.example.invalid")).toBe(443);
+    expect(await port("http://minio.example.invalid:9000")).toBe(9000);
+  });
+
   it("adds a Velero Schedule of the mongod pods' volumes only where the cluster serves velero.io/v1 Schedule", async () => {
     expect((await renderPhase("phase4", { helm })).objects.some((o) => o.kind === "Schedule")).toBe(false);
     const r = await renderPhase("phase4", { helm, apiVersions: ["velero.io/v1/Schedule"] });
