@@ -119,7 +119,7 @@ export interface VendataValues {
     wiredTigerCacheSizeGB?: number;
     auth?: {
       /**
-       * Administrative user (role root)
+       * Administrative user (role root), password MONGODB_ROOT_PASSWORD.
        */
       rootUser?: string;
       /**
