@@ -240,3 +240,22 @@ volumes:
   - name: tmp
     emptyDir: {}
 {{- end -}}
+
+{{/* A ClusterIP Service in front of a component's mongodb port. */}}
+{{- define "mongo.clientService" -}}
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "vendata.names.fullname" . }}
+  namespace: {{ .context.Release.Namespace }}
+  labels:
+    {{- include "vendata.labels.standard" . | nindent 4 }}
+spec:
+  type: ClusterIP
+  selector:
+    {{- include "vendata.labels.selector" . | nindent 4 }}
+  ports:
+    - name: mongodb
+      port: {{ .context.Values.port }}
+      targetPort: mongodb
+{{- end -}}
