@@ -29,7 +29,7 @@ interface Health {
   healthy: string[];
 }
 interface Change {
-  action: "remove" | "update" | "stepDown" | "add";
+  action: "rename" | "remove" | "update" | "stepDown" | "add";
   host: string;
   members: ConfigMember[];
 }
@@ -137,6 +137,15 @@ describe("replica set decisions (files/lib.js)", () => {
     const wanted = [member(podHost("mongo", 0), 5), member(podHost("mongo", 1)), member(podHost("mongo", 3))];
     const { steps } = converge(start, wanted, healthy, true);
     expect(steps.map((s) => `${s.action} ${s.host}`)).toEqual([`remove ${podHost("mongo", 2)}`]);
+  });
+
+  it("renames members in place when their DNS names change (members.hostTemplate), never removing them", () => {
+    const start = lib.initialConfig({ name: "rs0", role: "" }, rs0(3));
+    const renamed = rs0(3).map((m) => ({ ...m, host: m.host.replace(".vendata.svc:", ".vendata.svc.clusterset.local:") }));
+    expect(converge(start, renamed, healthy, true).steps).toEqual([]);
+    const { config, steps } = converge(start, renamed);
+    expect(steps.map((s) => s.action)).toEqual(["rename", "rename", "rename"]);
+    expect(config.members.map((m) => [m._id, m.host])).toEqual(renamed.map((m, i) => [i, m.host]));
   });
 
   it("brings priorities, votes and hidden in line one member at a time", () => {

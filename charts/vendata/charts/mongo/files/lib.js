@@ -42,19 +42,36 @@ function refuseUnlessMajorityStays(setName, leaving, staying, health) {
   );
 }
 
+/** The pod a member host names: its first DNS label ("vendata-mongo-0"). */
+function podOf(host) {
+  return host.split(".")[0];
+}
+
+/** The wanted member that is this config member under a new name (members.hostTemplate changed), if any. */
+function renamedTo(member, config, wanted) {
+  return wanted.find((w) => podOf(w.host) === podOf(member.host) && !config.members.some((m) => m.host === w.host));
+}
+
 /**
  * The one reconfiguration that brings a replica set a step closer to the wanted members,
  * or null when it matches them. One member per step: MongoDB lets one reconfig add or
- * remove at most one voting member. Members leave first (highest _id first, as the
- * StatefulSet removes its last pods), then settings change, then members join.
+ * remove at most one voting member. Renamed members first (same pod, new DNS name: same
+ * _id, new host), then members leave (highest _id first, as the StatefulSet removes its
+ * last pods), then settings change, then members join.
  *   config: replSetGetConfig's config; wanted: [{host, priority, votes, hidden}]
  *   health: {primary: "host:port" or null, healthy: ["host:port", ...]}
  *   removeOnly: only removals (the pre-upgrade scale-down hook).
- * Returns {action: "remove" | "update" | "stepDown" | "add", host, members}.
+ * Returns {action: "rename" | "remove" | "update" | "stepDown" | "add", host, members}.
  */
 function nextChange(config, wanted, health, removeOnly) {
   const wantedHosts = wanted.map((w) => w.host);
-  const leaving = config.members.filter((m) => !wantedHosts.includes(m.host)).sort((a, b) => b._id - a._id);
+  const unwanted = config.members.filter((m) => !wantedHosts.includes(m.host));
+  const renamed = unwanted.find((m) => renamedTo(m, config, wanted));
+  if (renamed && !removeOnly) {
+    const host = renamedTo(renamed, config, wanted).host;
+    return { action: "rename", host, members: config.members.map((m) => (m === renamed ? { ...m, host } : m)) };
+  }
+  const leaving = unwanted.filter((m) => !renamedTo(m, config, wanted)).sort((a, b) => b._id - a._id);
   if (leaving.length > 0) {
     const member = leaving[0];
     const staying = config.members.filter((m) => m.host !== member.host);
