@@ -4,12 +4,17 @@
 import { describe, expect, it } from "vitest";
 import { render } from "../../src/render/render.ts";
 import { phaseValuesFiles } from "../../src/phases.ts";
+import { validateValuesFiles } from "../../src/values/validate.ts";
 import { FAKE_SECRETS, HELM_VERSIONS } from "../render.ts";
 import { jobConfig } from "./job-config.ts";
 
 const region = (name: string, helm: 3 | 4) => render({ valuesFiles: [...phaseValuesFiles("phase4", name), FAKE_SECRETS], releaseName: `vendata-${name}`, helm });
 
 describe.each(HELM_VERSIONS)("phase 4 regions on helm %i", (helm) => {
+  it.each(["sa-east", "us-east"])("%s's values break no rule of the toolkit", (name) => {
+    expect(validateValuesFiles(phaseValuesFiles("phase4", name))).toEqual([]);
+  });
+
   it("sa-east's sets hold its 3 members (priority 2) and us-east's 2 (priority 1): 5 votes each", async () => {
     const config = jobConfig(await region("sa-east", helm), "vendata-sa-east-mongo-scripts");
     expect(config.manage).toBe(true);
