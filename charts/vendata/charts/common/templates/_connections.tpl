@@ -24,6 +24,9 @@ Usage: include "vendata.connections.mongo" (dict "context" $ "mongo" .Values.mon
 {{- $options := list (printf "authSource=admin") (printf "maxPoolSize=%d" (int $m.pool.maxPoolSize)) (printf "minPoolSize=%d" (int $m.pool.minPoolSize)) -}}
 {{- if $replicaSet -}}
   {{- $options = prepend $options (printf "replicaSet=%s" $replicaSet) -}}
+{{- end -}}
+{{- /* mongos passes the read preference on to the shards' replica sets. */ -}}
+{{- if ne $m.architecture "standalone" -}}
   {{- $options = append $options (printf "readPreference=%s" $m.replicaSet.readPreference) -}}
 {{- end -}}
 {{- dict "hosts" $hosts "replicaSet" $replicaSet "database" $m.auth.database "options" (join "&" $options) | toJson -}}
