@@ -1,7 +1,7 @@
-// A stand-in Kubernetes API server on 127.0.0.1, just enough for `helm template
-// --dry-run=server`: discovery for the kinds a chart renders, and GET of the objects
-// the test puts "in the cluster" (everything else is 404). It lets tests exercise the
-// chart's `lookup` paths (secrets kept on upgrade, an existing Secret checked).
+// A stand-in Kubernetes API server on 127.0.0.1, just enough for Helm's --dry-run=server:
+// discovery for the kinds a chart renders, and GET (one by one, or listed by label) of
+// the objects the test puts "in the cluster"; everything else is 404. Tests exercise the
+// chart's `lookup` paths with it (secrets kept on upgrade, an existing Secret checked).
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -53,7 +53,8 @@ export async function startFakeKubeApi(types: readonly TypeRef[], objects: reado
   const requests: string[] = [];
 
   const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://fake").pathname;
+    const url = new URL(req.url ?? "/", "http://fake");
+    const path = url.pathname;
     requests.push(`${req.method} ${path}`);
     const send = (code: number, body: object) => {
       res.writeHead(code, { "content-type": "application/json" });
@@ -76,6 +77,15 @@ export async function startFakeKubeApi(types: readonly TypeRef[], objects: reado
     if (group) return send(200, resources(group));
     const object = req.method === "GET" ? stored.get(path) : undefined;
     if (object) return send(200, object);
+    // A collection (Helm lists its release records): the objects stored under it.
+    const kind = [...byGroupVersion.values()].flatMap((kinds) => [...kinds]).find((k) => path.endsWith(`/${plural(k)}`));
+    if (req.method === "GET" && kind) {
+      const selector = (url.searchParams.get("labelSelector") ?? "").split(",").filter(Boolean).map((pair) => pair.split("="));
+      const items = [...stored]
+        .filter(([p, o]) => p.startsWith(`${path}/`) && selector.every(([k = "", v]) => o.metadata.labels?.[k] === v))
+        .map(([, o]) => o);
+      return send(200, { kind: `${kind}List`, apiVersion: "v1", metadata: { resourceVersion: "1" }, items });
+    }
     return send(404, { kind: "Status", apiVersion: "v1", status: "Failure", reason: "NotFound", code: 404, message: `${path} not found` });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
