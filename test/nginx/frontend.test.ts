@@ -10,6 +10,7 @@ describe("the frontend nginx sends / to", () => {
     const deployment = r.find("Deployment", "vendata-frontend");
     expect(podStandardViolations(deployment.spec!.template.spec!)).toEqual([]);
     expect(deployment.spec?.template.spec?.containers[0]?.image).toBe("vendata/frontend:1.0.0");
+    expect(deployment.metadata?.labels?.["app.kubernetes.io/version"]).toBe("1.0.0");
     expect(r.find("Service", "vendata-frontend").spec?.ports).toEqual([{ name: "http", port: 5173, targetPort: "http", protocol: "TCP" }]);
     const many = (deployment.spec?.replicas ?? 1) > 1;
     expect(r.maybe("PodDisruptionBudget", "vendata-frontend") !== undefined).toBe(many);

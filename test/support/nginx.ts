@@ -44,6 +44,7 @@ export interface NginxSandbox {
 export function createNginxSandbox(options: NginxSandboxOptions): NginxSandbox {
   for (const tool of ["nginx", "openssl"]) requireTool(tool, `apt-get install -y ${tool}`);
   for (const tool of ["unshare", "setpriv"]) requireTool(tool, "apt-get install -y util-linux");
+  if (process.getuid?.() !== 0) throw new Error("the nginx sandbox needs root (unshare -m and mount --bind); run the tests as root, as CI does");
 
   const dir = mkdtempSync(join(tmpdir(), "vendata-nginx-"));
   mkdirSync(join(dir, "etc", "tls"), { recursive: true });

@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { HelmError } from "../../src/helm/run.ts";
+import { REPO_ROOT } from "../../src/paths.ts";
 import { phaseValuesFiles } from "../../src/phases.ts";
 import type { KubernetesObject } from "../../src/render/kinds.ts";
 import { render, type Rendered } from "../../src/render/render.ts";
@@ -20,6 +24,17 @@ function liveSecret(name: string, keys: readonly string[], external = false): Ku
     data: Object.fromEntries(keys.map((key) => [key, b64(`live-${key.toLowerCase().replace(/_/g, "")}-fake0000000000000000`)])),
   };
 }
+
+describe("committed values files", () => {
+  it("carry no secret (secrets.values is for tests and install-time secret managers only)", () => {
+    const files = readdirSync(join(REPO_ROOT, "values"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"));
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) {
+      const values = (parse(readFileSync(join(REPO_ROOT, "values", file), "utf8")) ?? {}) as { secrets?: unknown };
+      expect(values.secrets, file).toBeUndefined();
+    }
+  });
+});
 
 describe("the generated Secret, offline (helm template: no lookup)", () => {
   // Without the test fixtures, so the chart's own generators run.

@@ -6,7 +6,7 @@ clusters run `sleep` from the image. Nothing is rendered for 0 seconds.
 Usage: include "vendata.lifecycle.preStopSleep" (dict "context" $ "seconds" 20)
 */}}
 {{- define "vendata.lifecycle.preStopSleep" -}}
-{{- if gt (int .seconds) 0 }}
+{{- if gt (int .seconds) 0 -}}
 lifecycle:
   preStop:
     {{- if semverCompare ">=1.30-0" .context.Capabilities.KubeVersion.Version }}
