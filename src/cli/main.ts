@@ -13,6 +13,7 @@ commands:
   validate   check values files against the schema and the cross-field rules
   render     print the manifest helm template gives
   summary    render, then print workloads, replicas, images and connections
+  versions   print the Helm versions the toolkit runs
 
 options:
   -f, --values FILE   values file (repeatable; after the phase's own files)
@@ -56,6 +57,12 @@ const set = Object.fromEntries(
     return [pair.slice(0, at), pair.slice(at + 1)];
   }),
 );
+
+if (command === "versions") {
+  for (const major of [3, 4] as const) console.log(`bundled helm ${major}: ${await helmVersion({ helm: major })}`);
+  if (process.env.HELM) console.log(`$HELM (${process.env.HELM}): ${await helmVersion()}`);
+  process.exit(0);
+}
 
 const problems = validateValuesFiles(files);
 if (problems.length > 0) fail(`invalid values (${files.join(", ") || "chart defaults"}):\n  ${problems.join("\n  ")}`);

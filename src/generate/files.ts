@@ -9,6 +9,7 @@ import { runHelm } from "../helm/run.ts";
 import { REPO_ROOT } from "../paths.ts";
 import { SUBCHARTS, UMBRELLA_DIR } from "../schema/charts.ts";
 import { subchartSchema, umbrellaSchema, type JsonSchema } from "../schema/build.ts";
+import { generateKubernetesSchema, KUBERNETES_SCHEMA_PATH } from "./kubernetes-schema.ts";
 import { valuesTables } from "./readme.ts";
 
 export interface GeneratedFile {
@@ -66,6 +67,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     ...SUBCHARTS.map((s) => ({ path: `${s.dir}/values.schema.json`, content: json(subchartSchema(s.key)) })),
     { path: "src/generated/values.ts", content: await valuesTypes(umbrella) },
     { path: `${UMBRELLA_DIR}/Chart.lock`, content: await chartLock() },
+    { path: KUBERNETES_SCHEMA_PATH, content: generateKubernetesSchema() },
   ];
   return [...files, ...valuesTables()];
 }

@@ -23,6 +23,31 @@ export interface VendataValues {
     };
   };
   /**
+   * The pods `helm test` runs.
+   */
+  tests?: {
+    image?: Image;
+  };
+  /**
+   * NetworkPolicies - default deny, then nginx -> api -> mongo and redis, database members among themselves, Prometheus to every pod.
+   */
+  networkPolicy?: {
+    /**
+     * Render the NetworkPolicies.
+     */
+    enabled?: boolean;
+    /**
+     * Labels of the cluster's DNS pods, reachable by every pod on port 53.
+     */
+    dnsPodLabels?: {
+      [k: string]: string;
+    };
+    /**
+     * Phase 4: the other regions' addresses, allowed to and from the Mongo pods (required with mongo.replicaSet.externalMembers).
+     */
+    peerRegionCidrs?: string[];
+  };
+  /**
    * Reserved for the library chart; takes no values.
    */
   common?: {

@@ -1,33 +1,11 @@
-// The Kubernetes kinds the charts render, typed by kubernetes-types.
-import type { DaemonSet, Deployment, StatefulSet } from "kubernetes-types/apps/v1.js";
-import type { HorizontalPodAutoscaler } from "kubernetes-types/autoscaling/v2.js";
-import type { CronJob, Job } from "kubernetes-types/batch/v1.js";
-import type { ConfigMap, PersistentVolumeClaim, Pod, Secret, Service, ServiceAccount } from "kubernetes-types/core/v1.js";
-import type { Ingress, NetworkPolicy } from "kubernetes-types/networking/v1.js";
-import type { PodDisruptionBudget } from "kubernetes-types/policy/v1.js";
-import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from "kubernetes-types/rbac/v1.js";
+// The Kubernetes kinds the charts render, typed by kubernetes-types. The list itself
+// lives in schema/k8s/kinds.ts (it also drives the strict schema); this file keys it
+// by kind alone for find-by-kind-and-name.
+import type { KubernetesKinds } from "../../schema/k8s/kinds.ts";
 
-export interface KindMap {
-  ClusterRole: ClusterRole;
-  ClusterRoleBinding: ClusterRoleBinding;
-  ConfigMap: ConfigMap;
-  CronJob: CronJob;
-  DaemonSet: DaemonSet;
-  Deployment: Deployment;
-  HorizontalPodAutoscaler: HorizontalPodAutoscaler;
-  Ingress: Ingress;
-  Job: Job;
-  NetworkPolicy: NetworkPolicy;
-  PersistentVolumeClaim: PersistentVolumeClaim;
-  Pod: Pod;
-  PodDisruptionBudget: PodDisruptionBudget;
-  Role: Role;
-  RoleBinding: RoleBinding;
-  Secret: Secret;
-  Service: Service;
-  ServiceAccount: ServiceAccount;
-  StatefulSet: StatefulSet;
-}
+type LastSegment<S extends string> = S extends `${string}/${infer Rest}` ? LastSegment<Rest> : S;
+
+export type KindMap = { [Key in keyof KubernetesKinds as LastSegment<Key & string>]: KubernetesKinds[Key] };
 
 export type Kind = keyof KindMap;
 

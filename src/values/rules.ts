@@ -64,12 +64,19 @@ const requestPath: Rule = (v) => {
   return `api.preStopSleepSeconds (${sleep}) must be greater than nginx.resolver.validSeconds (${valid}), or nginx keeps sending requests to API pods that have stopped`;
 };
 
+const peerRegions: Rule = (v) => {
+  const members = v.mongo?.replicaSet?.externalMembers ?? [];
+  if (v.networkPolicy?.enabled === false || members.length === 0 || (v.networkPolicy?.peerRegionCidrs ?? []).length > 0) return undefined;
+  return "networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.replicaSet.externalMembers is set, or the network policies block the members from each other";
+};
+
 const RULES: readonly Rule[] = [
   autoscaling("api"),
   autoscaling("nginx"),
   mongoVotes,
   redisCluster,
   sentinelQuorum,
+  peerRegions,
   gracePeriod("api"),
   gracePeriod("nginx"),
   nginxTls,

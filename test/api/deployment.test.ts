@@ -5,27 +5,14 @@ import { parse } from "yaml";
 import { REPO_ROOT } from "../../src/paths.ts";
 import { PHASES } from "../../src/phases.ts";
 import { render } from "../../src/render/render.ts";
-import { PHASE_TABLE } from "../phase-table.ts";
+import { expectReplicasOrHpa, PHASE_TABLE } from "../phase-table.ts";
 import { FAKE_SECRETS, HELM_VERSIONS, renderPhase } from "../render.ts";
-import { podStandardViolations } from "../support/pod-standards.ts";
 
 const apiChart = parse(readFileSync(join(REPO_ROOT, "charts/vendata/charts/api/Chart.yaml"), "utf8")) as { appVersion: string };
 
 describe.each(HELM_VERSIONS)("api on helm %i", (helm) => {
   it.each(PHASES)("%s runs the replicas or HPA of the phase table", async (phase) => {
-    const r = await renderPhase(phase, { helm });
-    const deployment = r.find("Deployment", "vendata-api");
-    const hpa = r.maybe("HorizontalPodAutoscaler", "vendata-api");
-    const expected = PHASE_TABLE[phase].api;
-    if ("replicas" in expected) {
-      expect(deployment.spec?.replicas).toBe(expected.replicas);
-      expect(hpa).toBeUndefined();
-    } else {
-      // An HPA owns the count: spec.replicas would fight it.
-      expect(deployment.spec).not.toHaveProperty("replicas");
-      expect(hpa?.spec?.scaleTargetRef).toEqual({ apiVersion: "apps/v1", kind: "Deployment", name: "vendata-api" });
-      expect([hpa?.spec?.minReplicas, hpa?.spec?.maxReplicas]).toEqual(expected.hpa);
-    }
+    expectReplicasOrHpa(await renderPhase(phase, { helm }), "vendata-api", PHASE_TABLE[phase].api);
   });
 
   it.each(PHASES)("%s has a PDB exactly when more than one pod runs", async (phase) => {
@@ -90,9 +77,9 @@ describe("api pods roll out without dropping a request", () => {
 });
 
 describe("api pods follow the platform's defaults", () => {
-  it.each(PHASES)("%s: restricted security, writable /tmp and /app/logs only, no service-account token, pinned image", async (phase) => {
+  // The restricted profile, no token, probes and pinned images: test/vendata/pod-defaults.test.ts.
+  it.each(PHASES)("%s: writes only to /tmp and /app/logs (emptyDirs)", async (phase) => {
     const pod = (await renderPhase(phase)).find("Deployment", "vendata-api").spec?.template.spec;
-    expect(podStandardViolations(pod!)).toEqual([]);
     const mounts = pod?.containers.find((c) => c.name === "api")?.volumeMounts?.map((m) => m.mountPath).sort();
     expect(mounts).toEqual(["/app/logs", "/tmp"]);
     expect(pod?.volumes?.every((v) => v.emptyDir !== undefined)).toBe(true);

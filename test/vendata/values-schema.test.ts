@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HelmError } from "../../src/helm/run.ts";
+import { validateValuesFiles } from "../../src/values/validate.ts";
 import { HELM_VERSIONS, renderPhase } from "../render.ts";
 
 async function helmError(promise: Promise<unknown>): Promise<string> {
@@ -39,9 +43,26 @@ describe.each(HELM_VERSIONS)("helm %i refuses bad values", (helm) => {
     const stderr = await helmError(renderPhase("phase1", { helm, values: { api: { image: { tag: "latest" } } } }));
     expect(stderr).toMatch(/tag/);
   });
+});
 
-  it("fails the whole render when maxReplicas is below minReplicas, naming both keys", async () => {
-    const stderr = await helmError(renderPhase("phase3", { helm, values: { api: { autoscaling: { minReplicas: 10, maxReplicas: 5 } } } }));
-    expect(stderr).toContain("api.autoscaling.maxReplicas (5) must be >= api.autoscaling.minReplicas (10)");
+describe("the toolkit refuses bad values before Helm runs", () => {
+  const file = (text: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), "vendata-bad-")), "values.yaml");
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it("names a misspelt key", () => {
+    expect(validateValuesFiles(["values/phase2.yaml", file("api:\n  replicaCont: 3\n")])).toEqual([
+      "api.replicaCont: is not a known key (misspelt? see the chart's README values table)",
+    ]);
+  });
+
+  it("names a value of the wrong type", () => {
+    expect(validateValuesFiles([file("api:\n  replicaCount: three\n")])).toEqual(["api.replicaCount: must be integer"]);
+  });
+
+  it("names a value outside its set", () => {
+    expect(validateValuesFiles([file("redis:\n  mode: replicated\n")])).toEqual(['redis.mode: must be one of "standalone", "sentinel", "cluster"']);
   });
 });
