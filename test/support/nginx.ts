@@ -2,6 +2,8 @@
 // namespace (unshare -m) puts the config where the pod has it (/etc/nginx/nginx.conf,
 // /etc/nginx/tls/), maps names through a private /etc/hosts and gives nginx its own /tmp;
 // the machine's files are never touched. nginx runs as nobody, like the pod's non-root user.
+// A system nginx (Debian's package may start one on port 80) does not matter: this one has
+// its own config, ports, pid file and temporary paths.
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
