@@ -28,6 +28,8 @@ export interface RenderOptions {
    * tests point it at a fake API server. Offline when unset.
    */
   kubeconfig?: string;
+  /** Extra API versions the cluster would serve (--api-versions), e.g. "velero.io/v1/Schedule". */
+  apiVersions?: readonly string[];
 }
 
 export class Rendered {
@@ -89,6 +91,7 @@ function helmArgs(options: RenderOptions): string[] {
   if (options.kubeVersion) args.push("--kube-version", options.kubeVersion);
   // Helm 4 validates against the server's OpenAPI document, which a fake server lacks.
   if (options.kubeconfig) args.push("--dry-run=server", "--disable-openapi-validation");
+  for (const apiVersion of options.apiVersions ?? []) args.push("--api-versions", apiVersion);
   return args;
 }
 
@@ -96,7 +99,8 @@ function helmArgs(options: RenderOptions): string[] {
 const cache = new Map<string, Promise<Rendered>>();
 
 export function render(options: RenderOptions = {}): Promise<Rendered> {
-  const key = JSON.stringify([options.chart, options.valuesFiles, options.values, options.set, options.releaseName, options.namespace, options.helm, options.kubeVersion, options.kubeconfig]);
+  // Every option shapes the output, so the options themselves are the key.
+  const key = JSON.stringify(options);
   let rendered = cache.get(key);
   if (!rendered) {
     const env = options.kubeconfig ? { KUBECONFIG: options.kubeconfig } : undefined;

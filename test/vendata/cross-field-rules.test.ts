@@ -34,7 +34,7 @@ const CASES: BadCase[] = [
     rule: "an even number of voting Mongo members",
     phase: "phase2",
     values: { mongo: { replicaSet: { replicas: 4 } } },
-    message: "mongo.replicaSet: the replica set has 4 voting members; it must be odd",
+    message: "mongo.replicaSet.replicas: replica set rs0 has 4 voting members; it must be odd",
   },
   {
     rule: "Redis Cluster nodes that are not masters x (1 + replicas)",
@@ -57,8 +57,8 @@ const CASES: BadCase[] = [
   {
     rule: "members in other regions without their addresses in the network policy",
     phase: "phase2",
-    values: { mongo: { replicaSet: { replicas: 2, externalMembers: [{ host: "vendata-mongo-0.us-east.example:27017" }] } } },
-    message: "networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.replicaSet.externalMembers is set",
+    values: { mongo: { replicaSet: { replicas: 2 }, members: { external: { rs0: [{ host: "vendata-mongo-0.us-east.example:27017" }] } } } },
+    message: "networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.members.external is set or mongo.members.manage is false",
   },
   {
     rule: "an API grace period no longer than its preStop sleep",

@@ -62,7 +62,7 @@ describe("network policies across regions", () => {
   it("admit the other regions' addresses to and from Mongo only", async () => {
     const r = await renderPhase("phase2", {
       values: {
-        mongo: { replicaSet: { replicas: 2, externalMembers: [{ host: "vendata-mongo-0.us-east.example:27017" }] } },
+        mongo: { replicaSet: { replicas: 2 }, members: { external: { rs0: [{ host: "vendata-mongo-0.us-east.example:27017" }] } } },
         networkPolicy: { peerRegionCidrs: ["10.20.0.0/16"] },
       },
     });

@@ -12,17 +12,44 @@ The toolkit (src/values/rules.ts) enforces the same rules.
 {{- end -}}
 {{- end -}}
 
-{{/* Usage: include "vendata.validate.mongo" (dict "mongo" .Values) */}}
+{{/* Usage: include "vendata.validate.mongo" (dict "context" $ "mongo" .Values) */}}
 {{- define "vendata.validate.mongo" -}}
 {{- $m := .mongo -}}
-{{- if eq $m.architecture "replicaset" -}}
-{{- $votes := int $m.replicaSet.replicas -}}
-{{- range $m.replicaSet.externalMembers -}}
-{{- if not (hasKey . "votes") }}{{ $votes = add1 $votes }}{{ else }}{{ $votes = add $votes (int .votes) }}{{ end -}}
+{{- range $i, $o := $m.members.overrides -}}
+{{- include "vendata.validate.mongoPriorityZero" (dict "key" (printf "mongo.members.overrides[%d]" $i) "member" $o) -}}
+{{- end -}}
+{{- range $name, $list := $m.members.external -}}
+{{- range $i, $o := $list -}}
+{{- include "vendata.validate.mongoPriorityZero" (dict "key" (printf "mongo.members.external.%s[%d]" $name $i) "member" $o) -}}
+{{- end -}}
+{{- end -}}
+{{- /* Only the release that manages the sets knows all their members. */ -}}
+{{- if $m.members.manage -}}
+{{- range (include "vendata.connections.mongoSets" (dict "context" .context "mongo" $m) | fromJson).sets -}}
+{{- $votes := 0 -}}
+{{- $electable := 0 -}}
+{{- range .members -}}
+{{- $votes = add $votes (int .votes) -}}
+{{- if and (eq (int .votes) 1) (gt (float64 .priority) 0.0) }}{{ $electable = add1 $electable }}{{ end -}}
 {{- end -}}
 {{- if eq (mod $votes 2) 0 -}}
-{{- fail (printf "mongo.replicaSet: the replica set has %d voting members; it must be odd so a majority survives a split (change mongo.replicaSet.replicas or the votes of mongo.replicaSet.externalMembers)" $votes) -}}
+{{- fail (printf "mongo.%s: replica set %s has %d voting members; it must be odd so a majority survives a split (votes in mongo.members.overrides and mongo.members.external.%s count too)" .countKey .name $votes .name) -}}
 {{- end -}}
+{{- if eq $electable 0 -}}
+{{- fail (printf "mongo.members: replica set %s has no member that can become primary (one needs votes 1 and priority above 0)" .name) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if and $m.backup.enabled (eq $m.backup.target "s3") (or (not $m.backup.s3.bucket) (not $m.backup.s3.existingSecret)) -}}
+{{- fail "mongo.backup.s3.bucket and mongo.backup.s3.existingSecret are required when mongo.backup.target is s3" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* MongoDB refuses a hidden or non-voting member whose priority is not 0. */}}
+{{- define "vendata.validate.mongoPriorityZero" -}}
+{{- $o := .member -}}
+{{- if and (or $o.hidden (and (hasKey $o "votes") (eq (int $o.votes) 0))) (hasKey $o "priority") (gt (float64 $o.priority) 0.0) -}}
+{{- fail (printf "%s: a hidden or non-voting member must have priority 0" .key) -}}
 {{- end -}}
 {{- end -}}
 
