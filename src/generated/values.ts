@@ -16,6 +16,8 @@ export type IndexKey = [
     order: 1 | -1 | "hashed";
   }[]
 ];
+export type Cidr = string;
+export type UnprivilegedPort = number;
 
 export interface VendataValues {
   global?: Global;
@@ -85,6 +87,20 @@ export interface VendataValues {
      * Container port (named http).
      */
     port?: number;
+    /**
+     * Seconds a stopping pod keeps serving before SIGTERM, so endpoints and nginx forget it first (must exceed nginx.resolver.validSeconds).
+     */
+    preStopSleepSeconds?: number;
+    /**
+     * Seconds a stopping pod gets in all (must exceed preStopSleepSeconds).
+     */
+    terminationGracePeriodSeconds?: number;
+    /**
+     * Extra pod annotations.
+     */
+    podAnnotations?: {
+      [k: string]: string;
+    };
     /**
      * Non-secret environment of the API (a ConfigMap).
      */
@@ -390,7 +406,7 @@ export interface VendataValues {
     persistence?: Persistence;
   };
   /**
-   * Nginx load balancer.
+   * Nginx load balancer in front of the API and the frontend.
    */
   nginx?: {
     /**
@@ -400,19 +416,98 @@ export interface VendataValues {
     global?: Global;
     image?: Image;
     /**
+     * modern: nginx >= 1.27.3 re-resolves the API's pods in the upstream block (least_conn, keepalive). legacy: nginx 1.22 to 1.27.2, pods resolved through a variable proxy_pass (no least_conn, keepalive or max_fails).
+     */
+    compatibility?: "modern" | "legacy";
+    /**
      * Replicas while autoscaling is off.
      */
     replicaCount?: number;
     autoscaling?: Autoscaling;
+    /**
+     * Unprivileged ports nginx listens on (the container runs as uid 101).
+     */
+    containerPorts?: {
+      /**
+       * Plain HTTP
+       */
+      http?: number;
+      /**
+       * TLS with HTTP/2.
+       */
+      https?: number;
+      /**
+       * stub_status, on 127.0.0.1 only (for the exporter).
+       */
+      status?: number;
+    };
+    /**
+     * IPv4 address nginx binds; empty binds every address (what a pod needs).
+     */
+    listenAddress?: string;
+    /**
+     * DNS server nginx asks for the API's pods (nginx uses no search domains and not /etc/hosts).
+     */
+    resolver?: {
+      /**
+       * DNS server, host or host:port.
+       */
+      address?: string;
+      /**
+       * How long nginx keeps an answer (api.preStopSleepSeconds must exceed it).
+       */
+      validSeconds?: number;
+    };
+    /**
+     * Cluster DNS domain.
+     */
+    clusterDomain?: string;
     service?: {
       /**
        * Service type.
        */
       type?: "ClusterIP" | "NodePort" | "LoadBalancer";
+      ports?: {
+        http?: number;
+        https?: number;
+      };
       /**
-       * CIDRs admitted by the load balancer (the CDN's ranges behind a CDN).
+       * CIDRs a LoadBalancer admits besides the CDN's (cdn.enabled); empty with the CDN off admits everyone.
        */
-      loadBalancerSourceRanges?: string[];
+      loadBalancerSourceRanges?: Cidr[];
+    };
+    /**
+     * The CDN in front of nginx (phases 3-4): its ranges are the only source of a client address header, and the only clients a LoadBalancer admits.
+     */
+    cdn?: {
+      /**
+       * Nginx sits behind the CDN.
+       */
+      enabled?: boolean;
+      /**
+       * Header carrying the client address.
+       */
+      realIpHeader?: string;
+      /**
+       * The CDN's ranges (default: Cloudflare's published ranges).
+       *
+       * @minItems 1
+       */
+      trustedRanges?: [Cidr, ...Cidr[]];
+    };
+    tls?: {
+      /**
+       * Serve HTTPS with HTTP/2.
+       */
+      enabled?: boolean;
+      /**
+       * kubernetes.io/tls Secret with tls.crt and tls.key (required when enabled).
+       */
+      secretName?: string;
+      /**
+       * Redirect HTTP to HTTPS (the health endpoint stays on HTTP).
+       */
+      redirectHttp?: boolean;
     };
     /**
      * @minItems 1
@@ -424,12 +519,28 @@ export interface VendataValues {
        */
       port?: number;
     };
+    /**
+     * Where / goes: a small frontend Deployment in this release (deploy), else host:port.
+     */
     frontend?: {
       /**
-       * Frontend service host.
+       * Deploy the frontend in this release.
+       */
+      deploy?: boolean;
+      /**
+       * Frontend host when deploy is false, fully qualified (nginx's resolver uses no search domains).
        */
       host?: string;
+      /**
+       * Frontend port.
+       */
       port?: number;
+      /**
+       * Frontend replicas.
+       */
+      replicaCount?: number;
+      image?: Image2;
+      resources?: Resources;
     };
     /**
      * Per client address and per nginx replica.
@@ -438,6 +549,37 @@ export interface VendataValues {
       general?: RateLimit;
       api?: RateLimit;
     };
+    /**
+     * Largest request body; larger ones get 413.
+     */
+    clientMaxBodySize?: string;
+    /**
+     * Long-lived Cache-Control for static assets under / (none is added for /api/).
+     */
+    staticAssets?: {
+      maxAgeSeconds?: number;
+      /**
+       * @minItems 1
+       */
+      extensions?: [string, ...string[]];
+    };
+    /**
+     * nginx-prometheus-exporter sidecar reading stub_status.
+     */
+    metrics?: {
+      enabled?: boolean;
+      port?: UnprivilegedPort;
+      image?: Image;
+      resources?: Resources;
+    };
+    /**
+     * Seconds a stopping pod keeps serving while the load balancer forgets it.
+     */
+    preStopSleepSeconds?: number;
+    /**
+     * Seconds a stopping pod gets in all (must exceed preStopSleepSeconds).
+     */
+    terminationGracePeriodSeconds?: number;
     resources?: Resources;
   };
   /**
@@ -587,6 +729,31 @@ export interface Persistence {
    * StorageClass; empty uses the cluster default.
    */
   storageClass?: string;
+}
+/**
+ * Frontend image; set its tag (this chart's appVersion is nginx's).
+ */
+export interface Image2 {
+  /**
+   * Registry; empty uses global.imageRegistry, then Docker Hub.
+   */
+  registry?: string;
+  /**
+   * Image repository.
+   */
+  repository: string;
+  /**
+   * Tag; empty uses the chart's appVersion. Never `latest`.
+   */
+  tag?: string;
+  /**
+   * Optional digest that pins the exact image.
+   */
+  digest?: string;
+  /**
+   * Image pull policy.
+   */
+  pullPolicy?: "IfNotPresent" | "Always" | "Never";
 }
 export interface RateLimit {
   /**

@@ -102,6 +102,33 @@ const sentinelQuorum: Rule = (v) => {
   return `redis.sentinel.quorum (${quorum}) must be <= redis.sentinel.replicas (${replicas}), or no failover can ever be agreed`;
 };
 
+const gracePeriod = (key: "api" | "nginx"): Rule => (v) => {
+  const grace = v[key]?.terminationGracePeriodSeconds;
+  const sleep = v[key]?.preStopSleepSeconds;
+  if (grace === undefined || sleep === undefined || grace > sleep) return undefined;
+  return `${key}.terminationGracePeriodSeconds (${grace}) must be greater than ${key}.preStopSleepSeconds (${sleep}), or the pod is killed before it finishes its requests`;
+};
+
+const nginxTls: Rule = (v) => {
+  const tls = v.nginx?.tls;
+  if (!tls?.enabled || tls.secretName) return undefined;
+  return "nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true";
+};
+
+const nginxFrontend: Rule = (v) => {
+  const frontend = v.nginx?.frontend;
+  if (!frontend || frontend.deploy || frontend.host) return undefined;
+  return "nginx.frontend.host must name the frontend (a fully qualified name) when nginx.frontend.deploy is false";
+};
+
+// Across subcharts: the API's pods must outlive nginx's cached list of them.
+const requestPath: Rule = (v) => {
+  const sleep = v.api?.preStopSleepSeconds;
+  const valid = v.nginx?.resolver?.validSeconds;
+  if (sleep === undefined || valid === undefined || sleep > valid) return undefined;
+  return `api.preStopSleepSeconds (${sleep}) must be greater than nginx.resolver.validSeconds (${valid}), or nginx keeps sending requests to API pods that have stopped`;
+};
+
 const peerRegions: Rule = (v) => {
   const members = v.mongo?.members;
   const multiRegion = members?.manage === false || Object.values(members?.external ?? {}).some((list) => list.length > 0);
@@ -109,7 +136,22 @@ const peerRegions: Rule = (v) => {
   return "networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.members.external is set or mongo.members.manage is false, or the network policies block the members from each other";
 };
 
-const RULES: readonly Rule[] = [autoscaling("api"), autoscaling("nginx"), mongoPriorityZero, mongoVotes, mongoElectable, mongoBackupTarget, redisCluster, sentinelQuorum, peerRegions];
+const RULES: readonly Rule[] = [
+  autoscaling("api"),
+  autoscaling("nginx"),
+  mongoPriorityZero,
+  mongoVotes,
+  mongoElectable,
+  mongoBackupTarget,
+  redisCluster,
+  sentinelQuorum,
+  peerRegions,
+  gracePeriod("api"),
+  gracePeriod("nginx"),
+  nginxTls,
+  nginxFrontend,
+  requestPath,
+];
 
 /** Messages of every rule the values break (empty: none). Disabled components are not checked. */
 export function crossFieldErrors(values: VendataValues): string[] {

@@ -23,6 +23,38 @@ export async function freePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
+/**
+ * Distinct random loopback addresses (127.x.y.z, never 127.0.0.1), so servers that need
+ * the same port on several addresses (pods behind one DNS name) do not meet other tests'.
+ */
+export function loopbackAddresses(count: number): string[] {
+  const found = new Set<string>();
+  while (found.size < count) {
+    const byte = () => 1 + Math.floor(Math.random() * 254);
+    found.add(`127.${byte()}.${byte()}.${byte()}`);
+  }
+  return [...found];
+}
+
+/** A TCP port free on every one of these addresses. */
+export async function freePortOnAll(hosts: readonly string[]): Promise<number> {
+  const [first = "127.0.0.1", ...rest] = hosts;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await freePort(first);
+    const free = await Promise.all(rest.map((host) => isFree(port, host)));
+    if (free.every(Boolean)) return port;
+  }
+  throw new Error(`no port free on all of ${hosts.join(", ")}`);
+}
+
+function isFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
 export async function waitForPort(port: number, host = "127.0.0.1", timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

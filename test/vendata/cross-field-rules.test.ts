@@ -60,6 +60,36 @@ const CASES: BadCase[] = [
     values: { mongo: { replicaSet: { replicas: 2 }, members: { external: { rs0: [{ host: "vendata-mongo-0.us-east.example:27017" }] } } } },
     message: "networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.members.external is set or mongo.members.manage is false",
   },
+  {
+    rule: "an API grace period no longer than its preStop sleep",
+    phase: "phase3",
+    values: { api: { preStopSleepSeconds: 30, terminationGracePeriodSeconds: 30 } },
+    message: "api.terminationGracePeriodSeconds (30) must be greater than api.preStopSleepSeconds (30), or the pod is killed before it finishes its requests",
+  },
+  {
+    rule: "an nginx grace period no longer than its preStop sleep",
+    phase: "phase3",
+    values: { nginx: { preStopSleepSeconds: 50, terminationGracePeriodSeconds: 45 } },
+    message: "nginx.terminationGracePeriodSeconds (45) must be greater than nginx.preStopSleepSeconds (50), or the pod is killed before it finishes its requests",
+  },
+  {
+    rule: "TLS without a Secret",
+    phase: "phase3",
+    values: { nginx: { tls: { enabled: true, secretName: "" } } },
+    message: "nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true",
+  },
+  {
+    rule: "no frontend at all",
+    phase: "phase2",
+    values: { nginx: { frontend: { deploy: false, host: "" } } },
+    message: "nginx.frontend.host must name the frontend (a fully qualified name) when nginx.frontend.deploy is false",
+  },
+  {
+    rule: "API pods that stop before nginx forgets them",
+    phase: "phase3",
+    values: { api: { preStopSleepSeconds: 10 }, nginx: { resolver: { validSeconds: 10 } } },
+    message: "api.preStopSleepSeconds (10) must be greater than nginx.resolver.validSeconds (10), or nginx keeps sending requests to API pods that have stopped",
+  },
 ];
 
 function valuesFile(values: object): string {

@@ -8,6 +8,8 @@ const pod = (component: string): Labels => ({ "app.kubernetes.io/instance": "ven
 // [from, to, allowed]: the flows the stack needs, and some it must not have.
 const FLOWS: [string, string, boolean][] = [
   ["nginx", "api", true],
+  ["nginx", "frontend", true],
+  ["frontend", "api", false],
   ["api", "mongo", true],
   ["api", "redis", true],
   ["mongo", "mongo", true],

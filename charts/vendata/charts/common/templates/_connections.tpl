@@ -134,3 +134,28 @@ Usage: include "vendata.connections.redis" (dict "context" $ "redis" .Values.red
 {{- end -}}
 {{- $out | toJson -}}
 {{- end -}}
+
+{{/*
+Everything the API is told about the databases (the umbrella's <release>-connections
+ConfigMap), as JSON. No secrets: the API adds the passwords from the Secret.
+Usage: include "vendata.connections.apiEnv" (dict "context" $ "mongo" .Values.mongo "redis" .Values.redis) | fromJson
+*/}}
+{{- define "vendata.connections.apiEnv" -}}
+{{- $mongo := include "vendata.connections.mongo" (dict "context" .context "mongo" .mongo) | fromJson -}}
+{{- $redis := include "vendata.connections.redis" (dict "context" .context "redis" .redis) | fromJson -}}
+{{- $env := dict
+  "MONGODB_HOSTS" (join "," $mongo.hosts)
+  "MONGODB_DATABASE" $mongo.database
+  "MONGODB_USERNAME" .mongo.auth.username
+  "MONGODB_OPTIONS" $mongo.options
+  "MONGODB_REPLICA_SET" $mongo.replicaSet
+  "REDIS_MODE" $redis.mode
+  "REDIS_URL" $redis.url
+-}}
+{{- with $redis.nodes }}{{ $_ := set $env "REDIS_CLUSTER_NODES" (join "," .) }}{{ end -}}
+{{- with $redis.sentinels }}
+  {{- $_ := set $env "REDIS_SENTINELS" (join "," .) -}}
+  {{- $_ := set $env "REDIS_SENTINEL_MASTER" $redis.masterName -}}
+{{- end -}}
+{{- $env | toJson -}}
+{{- end -}}

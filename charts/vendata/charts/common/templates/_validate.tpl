@@ -68,3 +68,41 @@ The toolkit (src/values/rules.ts) enforces the same rules.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/* Usage: include "vendata.validate.gracePeriod" (dict "key" "api" "values" .Values) */}}
+{{- define "vendata.validate.gracePeriod" -}}
+{{- $grace := int .values.terminationGracePeriodSeconds -}}
+{{- $sleep := int .values.preStopSleepSeconds -}}
+{{- if le $grace $sleep -}}
+{{- fail (printf "%s.terminationGracePeriodSeconds (%d) must be greater than %s.preStopSleepSeconds (%d), or the pod is killed before it finishes its requests" .key $grace .key $sleep) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Usage: include "vendata.validate.tls" (dict "tls" .Values.tls) */}}
+{{- define "vendata.validate.tls" -}}
+{{- if and .tls.enabled (not .tls.secretName) -}}
+{{- fail "nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true" -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The API's pods must stay up until nginx has re-resolved them away: nginx caches the
+headless Service's records for nginx.resolver.validSeconds.
+Usage (umbrella): include "vendata.validate.requestPath" (dict "api" .Values.api "nginx" .Values.nginx)
+*/}}
+{{- define "vendata.validate.requestPath" -}}
+{{- if and .api.enabled .nginx.enabled -}}
+{{- $sleep := int .api.preStopSleepSeconds -}}
+{{- $valid := int .nginx.resolver.validSeconds -}}
+{{- if le $sleep $valid -}}
+{{- fail (printf "api.preStopSleepSeconds (%d) must be greater than nginx.resolver.validSeconds (%d), or nginx keeps sending requests to API pods that have stopped" $sleep $valid) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Usage: include "vendata.validate.frontend" (dict "frontend" .Values.frontend) */}}
+{{- define "vendata.validate.frontend" -}}
+{{- if and (not .frontend.deploy) (not .frontend.host) -}}
+{{- fail "nginx.frontend.host must name the frontend (a fully qualified name) when nginx.frontend.deploy is false" -}}
+{{- end -}}
+{{- end -}}
