@@ -198,7 +198,7 @@ prometheus.io/path: /metrics
 {{/*
 Pod spec of a mongosh Job: runs files/<script> with config.json beside it and the
 named keys of the stack Secret in its environment.
-Usage: include "mongo.job.podSpec" (dict "context" $ "component" "mongo-init" "script" "init.js" "configMap" "mongo-scripts" "secretKeys" (list ...))
+Usage: include "mongo.job.podSpec" (dict "context" $ "script" "init.js" "configMap" "mongo-scripts" "secretKeys" (list ...))
 */}}
 {{- define "mongo.job.podSpec" -}}
 {{- $ := .context -}}
