@@ -429,7 +429,7 @@ export interface VendataValues {
      */
     containerPorts?: {
       /**
-       * Plain HTTP
+       * Plain HTTP, health endpoint for probes.
        */
       http?: number;
       /**
