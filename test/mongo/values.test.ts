@@ -1,30 +1,9 @@
 // Bad mongo values are refused by the chart (Helm's error) and by the toolkit
 // (validateValuesFiles) with the same message, naming the key and the rule.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
-import { HelmError } from "../../src/helm/run.ts";
-import { phaseValuesFiles, type Phase } from "../../src/phases.ts";
-import { validateValuesFiles } from "../../src/values/validate.ts";
+import type { Phase } from "../../src/phases.ts";
+import { helmError, toolkitErrors } from "../refusals.ts";
 import { HELM_VERSIONS, renderPhase } from "../render.ts";
-
-async function helmError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HelmError) return error.stderr;
-    throw error;
-  }
-  throw new Error("the render succeeded but should have been refused");
-}
-
-function toolkitErrors(phase: Phase, values: object): string[] {
-  const file = join(mkdtempSync(join(tmpdir(), "vendata-mongo-values-")), "values.yaml");
-  writeFileSync(file, stringify(values));
-  return validateValuesFiles([...phaseValuesFiles(phase), file]);
-}
 
 const cases: { rule: string; phase: Phase; values: object; message: string }[] = [
   {

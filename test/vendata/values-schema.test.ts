@@ -1,20 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HelmError } from "../../src/helm/run.ts";
+import { helmError, toolkitErrors, valuesFile } from "../refusals.ts";
 import { validateValuesFiles } from "../../src/values/validate.ts";
 import { HELM_VERSIONS, renderPhase } from "../render.ts";
-
-async function helmError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HelmError) return error.stderr;
-    throw error;
-  }
-  throw new Error("the render succeeded but should have been refused");
-}
 
 describe.each(HELM_VERSIONS)("helm %i refuses bad values", (helm) => {
   it("names a misspelt key", async () => {
@@ -46,23 +33,17 @@ describe.each(HELM_VERSIONS)("helm %i refuses bad values", (helm) => {
 });
 
 describe("the toolkit refuses bad values before Helm runs", () => {
-  const file = (text: string) => {
-    const path = join(mkdtempSync(join(tmpdir(), "vendata-bad-")), "values.yaml");
-    writeFileSync(path, text);
-    return path;
-  };
-
   it("names a misspelt key", () => {
-    expect(validateValuesFiles(["values/phase2.yaml", file("api:\n  replicaCont: 3\n")])).toEqual([
+    expect(toolkitErrors("phase2", { api: { replicaCont: 3 } })).toEqual([
       "api.replicaCont: is not a known key (misspelt? see the chart's README values table)",
     ]);
   });
 
   it("names a value of the wrong type", () => {
-    expect(validateValuesFiles([file("api:\n  replicaCount: three\n")])).toEqual(["api.replicaCount: must be integer"]);
+    expect(validateValuesFiles([valuesFile({ api: { replicaCount: "three" } })])).toEqual(["api.replicaCount: must be integer"]);
   });
 
   it("names a value outside its set", () => {
-    expect(validateValuesFiles([file("redis:\n  mode: replicated\n")])).toEqual(['redis.mode: must be one of "standalone", "sentinel", "cluster"']);
+    expect(validateValuesFiles([valuesFile({ redis: { mode: "replicated" } })])).toEqual(['redis.mode: must be one of "standalone", "sentinel", "cluster"']);
   });
 });
