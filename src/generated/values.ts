@@ -1,6 +1,23 @@
 // DO NOT EDIT: generated from schema/ by npm run generate (src/generate/files.ts)
 
 export type Quantity = string | number;
+/**
+ * Index or shard key fields in order: [{field: userId, order: 1}, ...]; order 1, -1 or hashed.
+ *
+ * @minItems 1
+ */
+export type IndexKey = [
+  {
+    field: string;
+    order: 1 | -1 | "hashed";
+  },
+  ...{
+    field: string;
+    order: 1 | -1 | "hashed";
+  }[]
+];
+export type Cidr = string;
+export type UnprivilegedPort = number;
 
 export interface VendataValues {
   global?: Global;
@@ -25,6 +42,25 @@ export interface VendataValues {
    */
   tests?: {
     image?: Image;
+  };
+  /**
+   * NetworkPolicies - default deny, then nginx -> api -> mongo and redis, database members among themselves, Prometheus to every pod.
+   */
+  networkPolicy?: {
+    /**
+     * Render the NetworkPolicies.
+     */
+    enabled?: boolean;
+    /**
+     * Labels of the cluster's DNS pods, reachable by every pod on port 53.
+     */
+    dnsPodLabels?: {
+      [k: string]: string;
+    };
+    /**
+     * Phase 4: the other regions' addresses, allowed to and from the Mongo pods (required with mongo.members.external or mongo.members.manage false).
+     */
+    peerRegionCidrs?: string[];
   };
   /**
    * Reserved for the library chart; takes no values.
@@ -52,6 +88,20 @@ export interface VendataValues {
      */
     port?: number;
     /**
+     * Seconds a stopping pod keeps serving before SIGTERM, so endpoints and nginx forget it first (must exceed nginx.resolver.validSeconds).
+     */
+    preStopSleepSeconds?: number;
+    /**
+     * Seconds a stopping pod gets in all (must exceed preStopSleepSeconds).
+     */
+    terminationGracePeriodSeconds?: number;
+    /**
+     * Extra pod annotations.
+     */
+    podAnnotations?: {
+      [k: string]: string;
+    };
+    /**
      * Non-secret environment of the API (a ConfigMap).
      */
     config?: {
@@ -62,7 +112,7 @@ export interface VendataValues {
     resources?: Resources;
   };
   /**
-   * MongoDB 7.0. Databases never autoscale (an added pod would not join the replica set).
+   * MongoDB 7.0. Databases never autoscale (a pod an autoscaler adds would never join the replica set), so there is no autoscaling key and any such key is refused.
    */
   mongo?: {
     /**
@@ -79,9 +129,13 @@ export interface VendataValues {
      * mongod port.
      */
     port?: number;
+    /**
+     * WiredTiger cache; keep it near half of (memory limit - 1 GiB), mongod does not size it from the container limit.
+     */
+    wiredTigerCacheSizeGB?: number;
     auth?: {
       /**
-       * Administrative user.
+       * Administrative user (role root), password MONGODB_ROOT_PASSWORD.
        */
       rootUser?: string;
       /**
@@ -89,7 +143,7 @@ export interface VendataValues {
        */
       database?: string;
       /**
-       * Application user (readWrite on the database only).
+       * Application user, readWrite on the database only; password MONGODB_PASSWORD. The API uses it.
        */
       username?: string;
     };
@@ -110,25 +164,17 @@ export interface VendataValues {
        */
       replicas?: number;
       /**
-       * Where the API reads.
+       * Where the API reads (replicaset and sharded).
        */
       readPreference?: "primary" | "primaryPreferred" | "secondary" | "secondaryPreferred" | "nearest";
-      /**
-       * Members that live in other regions' releases (phase 4).
-       */
-      externalMembers?: {
-        host: string;
-        priority?: number;
-        votes?: 0 | 1;
-      }[];
     };
     sharded?: {
       /**
-       * Config server replica set members.
+       * Config server replica set (cfg) members.
        */
       configServers?: number;
       /**
-       * Number of shards.
+       * Number of shards (replica sets shard0, shard1, ...).
        */
       shards?: number;
       /**
@@ -136,9 +182,164 @@ export interface VendataValues {
        */
       shardReplicas?: number;
       /**
-       * mongos routers.
+       * mongos routers (at least 2: the API's only way in).
        */
       mongos?: number;
+      /**
+       * Collections of auth.database to shard, with their shard key.
+       */
+      collections?: {
+        name: string;
+        key: IndexKey;
+      }[];
+    };
+    /**
+     * How this release's replica-set members take part in elections (every set it runs).
+     */
+    members?: {
+      /**
+       * This release initiates its replica sets, reconciles their members and creates the users and indexes. Phase 4: true in the home region only; the other regions set false and are added by the home region (list them there under external).
+       */
+      manage?: boolean;
+      /**
+       * Election priority of this release's members (phase 4: higher in the home region, so the primary stays there).
+       */
+      priority?: number;
+      /**
+       * How members of other regions reach this release's pods, e.g. "{pod}.sa-east.{service}.{namespace}.svc.clusterset.local" (multi-cluster DNS); empty: "{pod}.{service}.{namespace}.svc". Every member, and the API, use these names.
+       */
+      hostTemplate?: string;
+      /**
+       * Per pod ordinal, in every set: priority, votes, hidden. Hidden or non-voting members get priority 0.
+       */
+      overrides?: {
+        index: number;
+        priority?: number;
+        votes?: 0 | 1;
+        hidden?: boolean;
+      }[];
+      /**
+       * Members that live in other regions' releases, by replica set name (rs0, cfg, shard0, ...): host:port, priority (default 1), votes (default 1), hidden.
+       */
+      external?: {
+        [k: string]: {
+          host: string;
+          priority?: number;
+          votes?: 0 | 1;
+          hidden?: boolean;
+        }[];
+      };
+    };
+    /**
+     * Indexes the index Job (a post-install/post-upgrade hook) creates in auth.database; keys keep their order.
+     */
+    indexes?: {
+      collection: string;
+      keys: IndexKey;
+      options?: {
+        name?: string;
+        unique?: boolean;
+        sparse?: boolean;
+        expireAfterSeconds?: number;
+      };
+    }[];
+    /**
+     * The init, scale-down and index Jobs (mongosh).
+     */
+    jobs?: {
+      resources?: Resources;
+    };
+    /**
+     * MongoDB exporter sidecar in every mongod and mongos pod, scraped through the prometheus.io annotations.
+     */
+    metrics?: {
+      /**
+       * Add the exporter sidecar.
+       */
+      enabled?: boolean;
+      image?: Image;
+      /**
+       * Exporter port.
+       */
+      port?: number;
+      resources?: Resources;
+    };
+    /**
+     * Scheduled mongodump (compressed, with --oplog on a replica set) to a volume or an S3-compatible bucket.
+     */
+    backup?: {
+      /**
+       * Run the backup CronJob.
+       */
+      enabled?: boolean;
+      /**
+       * Cron schedule (UTC).
+       */
+      schedule?: string;
+      /**
+       * Archives older than this are deleted after each backup.
+       */
+      retentionDays?: number;
+      /**
+       * Where archives go.
+       */
+      target?: "volume" | "s3";
+      volume?: {
+        /**
+         * Size of the backup volume.
+         */
+        size?: string | number;
+        /**
+         * StorageClass; empty uses the cluster default.
+         */
+        storageClass?: string;
+        /**
+         * Use this PersistentVolumeClaim instead of creating one.
+         */
+        existingClaim?: string;
+      };
+      s3?: {
+        /**
+         * Bucket (required when target is s3).
+         */
+        bucket?: string;
+        /**
+         * Key prefix.
+         */
+        prefix?: string;
+        /**
+         * Endpoint URL of an S3-compatible store; empty: AWS.
+         */
+        endpoint?: string;
+        /**
+         * Region.
+         */
+        region?: string;
+        /**
+         * Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (required when target is s3).
+         */
+        existingSecret?: string;
+      };
+      uploaderImage?: Image1;
+      resources?: Resources;
+      /**
+       * A Velero Schedule of the mongo volumes, rendered only when the cluster serves velero.io/v1 Schedule.
+       */
+      velero?: {
+        enabled?: boolean;
+        /**
+         * Velero's namespace.
+         */
+        namespace?: string;
+        /**
+         * Cron schedule.
+         */
+        schedule?: string;
+        /**
+         * How long Velero keeps each backup.
+         */
+        ttl?: string;
+      };
     };
     resources?: Resources;
     persistence?: Persistence;
@@ -248,7 +449,7 @@ export interface VendataValues {
     persistence?: Persistence;
   };
   /**
-   * Nginx load balancer.
+   * Nginx load balancer in front of the API and the frontend.
    */
   nginx?: {
     /**
@@ -258,19 +459,98 @@ export interface VendataValues {
     global?: Global;
     image?: Image;
     /**
+     * modern: nginx >= 1.27.3 re-resolves the API's pods in the upstream block (least_conn, keepalive). legacy: nginx 1.22 to 1.27.2, pods resolved through a variable proxy_pass (no least_conn, keepalive or max_fails).
+     */
+    compatibility?: "modern" | "legacy";
+    /**
      * Replicas while autoscaling is off.
      */
     replicaCount?: number;
     autoscaling?: Autoscaling;
+    /**
+     * Unprivileged ports nginx listens on (the container runs as uid 101).
+     */
+    containerPorts?: {
+      /**
+       * Plain HTTP, health endpoint for probes.
+       */
+      http?: number;
+      /**
+       * TLS with HTTP/2.
+       */
+      https?: number;
+      /**
+       * stub_status, on 127.0.0.1 only (for the exporter).
+       */
+      status?: number;
+    };
+    /**
+     * IPv4 address nginx binds; empty binds every address (what a pod needs).
+     */
+    listenAddress?: string;
+    /**
+     * DNS server nginx asks for the API's pods (nginx uses no search domains and not /etc/hosts).
+     */
+    resolver?: {
+      /**
+       * DNS server, host or host:port.
+       */
+      address?: string;
+      /**
+       * How long nginx keeps an answer (api.preStopSleepSeconds must exceed it).
+       */
+      validSeconds?: number;
+    };
+    /**
+     * Cluster DNS domain.
+     */
+    clusterDomain?: string;
     service?: {
       /**
        * Service type.
        */
       type?: "ClusterIP" | "NodePort" | "LoadBalancer";
+      ports?: {
+        http?: number;
+        https?: number;
+      };
       /**
-       * CIDRs admitted by the load balancer (the CDN's ranges behind a CDN).
+       * CIDRs a LoadBalancer admits besides the CDN's (cdn.enabled); empty with the CDN off admits everyone.
        */
-      loadBalancerSourceRanges?: string[];
+      loadBalancerSourceRanges?: Cidr[];
+    };
+    /**
+     * The CDN in front of nginx (phases 3-4): its ranges are the only source of a client address header, and the only clients a LoadBalancer admits.
+     */
+    cdn?: {
+      /**
+       * Nginx sits behind the CDN.
+       */
+      enabled?: boolean;
+      /**
+       * Header carrying the client address.
+       */
+      realIpHeader?: string;
+      /**
+       * The CDN's ranges (default: Cloudflare's published ranges).
+       *
+       * @minItems 1
+       */
+      trustedRanges?: [Cidr, ...Cidr[]];
+    };
+    tls?: {
+      /**
+       * Serve HTTPS with HTTP/2.
+       */
+      enabled?: boolean;
+      /**
+       * kubernetes.io/tls Secret with tls.crt and tls.key (required when enabled).
+       */
+      secretName?: string;
+      /**
+       * Redirect HTTP to HTTPS (the health endpoint stays on HTTP).
+       */
+      redirectHttp?: boolean;
     };
     /**
      * @minItems 1
@@ -282,12 +562,28 @@ export interface VendataValues {
        */
       port?: number;
     };
+    /**
+     * Where / goes: a small frontend Deployment in this release (deploy), else host:port.
+     */
     frontend?: {
       /**
-       * Frontend service host.
+       * Deploy the frontend in this release.
+       */
+      deploy?: boolean;
+      /**
+       * Frontend host when deploy is false, fully qualified (nginx's resolver uses no search domains).
        */
       host?: string;
+      /**
+       * Frontend port.
+       */
       port?: number;
+      /**
+       * Frontend replicas.
+       */
+      replicaCount?: number;
+      image?: Image2;
+      resources?: Resources;
     };
     /**
      * Per client address and per nginx replica.
@@ -296,6 +592,37 @@ export interface VendataValues {
       general?: RateLimit;
       api?: RateLimit;
     };
+    /**
+     * Largest request body; larger ones get 413.
+     */
+    clientMaxBodySize?: string;
+    /**
+     * Long-lived Cache-Control for static assets under / (none is added for /api/).
+     */
+    staticAssets?: {
+      maxAgeSeconds?: number;
+      /**
+       * @minItems 1
+       */
+      extensions?: [string, ...string[]];
+    };
+    /**
+     * nginx-prometheus-exporter sidecar reading stub_status.
+     */
+    metrics?: {
+      enabled?: boolean;
+      port?: UnprivilegedPort;
+      image?: Image;
+      resources?: Resources;
+    };
+    /**
+     * Seconds a stopping pod keeps serving while the load balancer forgets it.
+     */
+    preStopSleepSeconds?: number;
+    /**
+     * Seconds a stopping pod gets in all (must exceed preStopSleepSeconds).
+     */
+    terminationGracePeriodSeconds?: number;
     resources?: Resources;
   };
   /**
@@ -411,6 +738,31 @@ export interface Resources {
     memory: Quantity;
   };
 }
+/**
+ * AWS CLI image that uploads to S3.
+ */
+export interface Image1 {
+  /**
+   * Registry; empty uses global.imageRegistry, then Docker Hub.
+   */
+  registry?: string;
+  /**
+   * Image repository.
+   */
+  repository: string;
+  /**
+   * Tag; empty uses the chart's appVersion. Never `latest`.
+   */
+  tag?: string;
+  /**
+   * Optional digest that pins the exact image.
+   */
+  digest?: string;
+  /**
+   * Image pull policy.
+   */
+  pullPolicy?: "IfNotPresent" | "Always" | "Never";
+}
 export interface Persistence {
   /**
    * Size of each volume.
@@ -433,6 +785,31 @@ export interface Resources1 {
     cpu: Quantity;
     memory: Quantity;
   };
+}
+/**
+ * Frontend image; set its tag (this chart's appVersion is nginx's).
+ */
+export interface Image2 {
+  /**
+   * Registry; empty uses global.imageRegistry, then Docker Hub.
+   */
+  registry?: string;
+  /**
+   * Image repository.
+   */
+  repository: string;
+  /**
+   * Tag; empty uses the chart's appVersion. Never `latest`.
+   */
+  tag?: string;
+  /**
+   * Optional digest that pins the exact image.
+   */
+  digest?: string;
+  /**
+   * Image pull policy.
+   */
+  pullPolicy?: "IfNotPresent" | "Always" | "Never";
 }
 export interface RateLimit {
   /**

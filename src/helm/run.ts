@@ -17,6 +17,8 @@ export interface HelmRunOptions {
   /** Which bundled Helm; default $HELM, else Helm 4. */
   helm?: HelmMajor;
   cwd?: string;
+  /** Extra environment, e.g. KUBECONFIG for a test's fake API server. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export async function runHelm(args: readonly string[], options: HelmRunOptions = {}): Promise<string> {
@@ -24,7 +26,7 @@ export async function runHelm(args: readonly string[], options: HelmRunOptions =
     cwd: options.cwd,
     reject: false,
     // No cluster is ever needed: keep Helm away from the user's kubeconfig and caches.
-    env: { KUBECONFIG: "/dev/null", HELM_CACHE_HOME: "/tmp/vendata-helm/cache", HELM_CONFIG_HOME: "/tmp/vendata-helm/config", HELM_DATA_HOME: "/tmp/vendata-helm/data" },
+    env: { KUBECONFIG: "/dev/null", HELM_CACHE_HOME: "/tmp/vendata-helm/cache", HELM_CONFIG_HOME: "/tmp/vendata-helm/config", HELM_DATA_HOME: "/tmp/vendata-helm/data", ...options.env },
   });
   if (result.exitCode !== 0) throw new HelmError(args, `${result.stderr}\n${result.stdout}`, result.exitCode);
   return result.stdout;

@@ -21,6 +21,15 @@ export interface RenderOptions {
   namespace?: string;
   /** Bundled Helm major version; default $HELM, else Helm 4. */
   helm?: HelmMajor;
+  /** Capabilities.KubeVersion for an offline render (Helm's default otherwise). */
+  kubeVersion?: string;
+  /**
+   * A kubeconfig to render against (--dry-run=server), so `lookup` sees that cluster:
+   * tests point it at a fake API server. Offline when unset.
+   */
+  kubeconfig?: string;
+  /** Extra API versions the cluster would serve (--api-versions), e.g. "velero.io/v1/Schedule". */
+  apiVersions?: readonly string[];
 }
 
 export class Rendered {
@@ -79,6 +88,10 @@ function helmArgs(options: RenderOptions): string[] {
     args.push("-f", file);
   }
   for (const [key, value] of Object.entries(options.set ?? {})) args.push("--set", `${key}=${String(value)}`);
+  if (options.kubeVersion) args.push("--kube-version", options.kubeVersion);
+  // Helm 4 validates against the server's OpenAPI document, which a fake server lacks.
+  if (options.kubeconfig) args.push("--dry-run=server", "--disable-openapi-validation");
+  for (const apiVersion of options.apiVersions ?? []) args.push("--api-versions", apiVersion);
   return args;
 }
 
@@ -86,10 +99,12 @@ function helmArgs(options: RenderOptions): string[] {
 const cache = new Map<string, Promise<Rendered>>();
 
 export function render(options: RenderOptions = {}): Promise<Rendered> {
-  const key = JSON.stringify([options.chart, options.valuesFiles, options.values, options.set, options.releaseName, options.namespace, options.helm]);
+  // Every option shapes the output, so the options themselves are the key.
+  const key = JSON.stringify(options);
   let rendered = cache.get(key);
   if (!rendered) {
-    rendered = runHelm(helmArgs(options), { helm: options.helm }).then((manifest) => new Rendered(manifest, parseManifest(manifest)));
+    const env = options.kubeconfig ? { KUBECONFIG: options.kubeconfig } : undefined;
+    rendered = runHelm(helmArgs(options), { helm: options.helm, env }).then((manifest) => new Rendered(manifest, parseManifest(manifest)));
     cache.set(key, rendered);
     // A failed render is not cached, so the next caller sees Helm's error afresh.
     rendered.catch(() => cache.delete(key));

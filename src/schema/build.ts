@@ -20,18 +20,38 @@ function isObject(value: unknown): value is JsonSchema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Every object schema that lists properties rejects any other key, unless it says otherwise. */
-function makeStrict(node: unknown, where: string): void {
-  if (Array.isArray(node)) {
-    node.forEach((item, i) => makeStrict(item, `${where}/${i}`));
-    return;
-  }
-  if (!isObject(node)) return;
-  for (const keyword of NOT_DRAFT_07) {
-    if (keyword in node) throw new Error(`${where}: "${keyword}" is not draft-07; Helm 3 would ignore it`);
+// Draft-07 keywords, by what their value holds, so the walk below knows where schemas are.
+const SCHEMA_MAPS = ["properties", "patternProperties", "definitions"];
+const SCHEMA_VALUES = ["items", "additionalItems", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames"];
+const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf"];
+const PLAIN = ["$schema", "$comment", "$ref", "$id", "title", "description", "default", "examples", "type", "enum", "const", "format", "pattern", "required", "dependencies", "multipleOf", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "readOnly", "writeOnly"];
+const KEYWORDS = new Set([...SCHEMA_MAPS, ...SCHEMA_VALUES, ...SCHEMA_LISTS, ...PLAIN]);
+
+/**
+ * Refuses any keyword draft-07 does not know (a typo, or a 2020-12 keyword that Helm 3
+ * would silently ignore), and makes every object schema that lists properties reject
+ * any other key, unless it says otherwise.
+ */
+export function makeStrict(node: unknown, where = ""): void {
+  if (typeof node === "boolean") return;
+  if (!isObject(node)) throw new Error(`${where || "/"}: a schema must be a map or a boolean`);
+  for (const key of Object.keys(node)) {
+    if (NOT_DRAFT_07.includes(key)) throw new Error(`${where}: "${key}" is not draft-07; Helm 3 would ignore it`);
+    if (!KEYWORDS.has(key)) throw new Error(`${where}: unknown JSON Schema keyword "${key}" (a typo, or a key outside "properties"?)`);
   }
   if (isObject(node.properties) && !("additionalProperties" in node)) node.additionalProperties = false;
-  for (const [key, child] of Object.entries(node)) makeStrict(child, `${where}/${key}`);
+  for (const key of SCHEMA_MAPS) {
+    if (isObject(node[key])) for (const [name, child] of Object.entries(node[key])) makeStrict(child, `${where}/${key}/${name}`);
+  }
+  for (const key of SCHEMA_VALUES) {
+    const child = node[key];
+    if (Array.isArray(child)) child.forEach((item, i) => makeStrict(item, `${where}/${key}/${i}`));
+    else if (child !== undefined) makeStrict(child, `${where}/${key}`);
+  }
+  for (const key of SCHEMA_LISTS) {
+    const list = node[key];
+    if (Array.isArray(list)) list.forEach((item, i) => makeStrict(item, `${where}/${key}/${i}`));
+  }
 }
 
 /** Names of the definitions a schema refers to, followed transitively. */

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { PodSpec } from "kubernetes-types/core/v1.js";
 import type { Rendered } from "../../src/render/render.ts";
-import { freeLoopbackAddresses, requireTool, type RunningProcess } from "../support/process.ts";
+import { loopbackAddressesWithFreePorts, requireTool, type RunningProcess } from "../support/process.ts";
 import { requireRoot, startContainer, type LocalPod } from "../support/pod.ts";
 
 const run = promisify(execFile);
@@ -26,24 +26,20 @@ export function requireRedis(): void {
   requireTool("redis-cli", "apt-get install -y redis-tools");
 }
 
-/** What the tests need from a render: the pod template, the ConfigMap and the secrets. */
+/** What the tests need from a render: the pod templates of the StatefulSet and the Job. */
 export interface RedisRender {
+  rendered: Rendered;
   spec: PodSpec;
   replicas: number;
-  configMap: Record<string, string>;
-  secrets: Record<string, Record<string, string>>;
   jobSpec?: PodSpec;
 }
 
 export function redisRender(r: Rendered): RedisRender {
   const sts = r.find("StatefulSet", `${RELEASE}-redis`);
-  const secret = r.find("Secret", `${RELEASE}-secrets`);
-  const decoded = Object.fromEntries(Object.entries(secret.data ?? {}).map(([k, v]) => [k, Buffer.from(v, "base64").toString()]));
   return {
+    rendered: r,
     spec: sts.spec!.template.spec!,
     replicas: sts.spec!.replicas ?? 1,
-    configMap: r.find("ConfigMap", `${RELEASE}-redis`).data ?? {},
-    secrets: { [`${RELEASE}-secrets`]: { ...decoded, ...secret.stringData } },
     jobSpec: r.maybe("Job", `${RELEASE}-redis-cluster-create`)?.spec?.template.spec,
   };
 }
@@ -98,7 +94,7 @@ export class RedisPods {
   /** New addresses for every pod (all pods rescheduled); hosts files follow. */
   async readdress(capacity = this.addresses.length - 1): Promise<void> {
     // One more address than pods: the test's own client and the Job live there.
-    this.addresses = await freeLoopbackAddresses(capacity + 1, this.ports);
+    this.addresses = await loopbackAddressesWithFreePorts(capacity + 1, this.ports);
     for (let i = 0; i < capacity; i++) this.writeHosts(`pod-${i}`, this.ip(i));
     this.writeHosts("client", this.clientIp);
   }
@@ -123,10 +119,9 @@ export class RedisPods {
       name: podName(i),
       ip: this.ip(i),
       spec: this.render.spec,
+      rendered: this.render.rendered,
       dir: join(this.root, `pod-${i}`),
       hostsFile: this.hostsFile(`pod-${i}`),
-      configMaps: { [`${RELEASE}-redis`]: this.render.configMap },
-      secrets: this.render.secrets,
     };
   }
 
@@ -186,10 +181,9 @@ export class RedisPods {
       name: `${RELEASE}-redis-cluster-create-job`,
       ip: this.clientIp,
       spec,
+      rendered: this.render.rendered,
       dir: join(this.root, "job"),
       hostsFile: this.hostsFile("client"),
-      configMaps: { [`${RELEASE}-redis`]: this.render.configMap },
-      secrets: this.render.secrets,
     };
     const job = startContainer(pod, spec.containers[0]!.name);
     const exitCode = await new Promise<number | null>((resolve) => job.child.once("exit", resolve));
@@ -201,7 +195,8 @@ export class RedisPods {
    * and the password comes from the rendered Secret (REDISCLI_AUTH), as in the pods.
    */
   async cli(args: readonly string[], input?: string): Promise<string> {
-    const password = this.render.secrets[`${RELEASE}-secrets`]?.REDIS_PASSWORD ?? "";
+    const secret = this.render.rendered.find("Secret", `${RELEASE}-secrets`).data?.REDIS_PASSWORD ?? "";
+    const password = Buffer.from(secret, "base64").toString();
     const script = 'mount --bind "$0" /etc/hosts && exec redis-cli --no-auth-warning "$@"';
     const child = run("unshare", ["--mount", "--propagation", "private", "sh", "-c", script, this.hostsFile("client"), ...args], {
       env: { PATH: process.env.PATH, REDISCLI_AUTH: password },

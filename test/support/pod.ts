@@ -1,12 +1,14 @@
 // Runs a container of a rendered pod as a local process, roughly as the kubelet would:
-// the container's command and args; its environment, with fieldRefs and secretKeyRefs
-// resolved and $(VAR) expanded; its volumes bind-mounted at their mount paths in a
-// private mount namespace (unshare -m), read-only where the spec says so; the pod's
-// user from its securityContext; and a private /etc/hosts, so pod names resolve to
-// 127.x addresses without touching the machine's. Needs root, for the namespace.
+// the container's command and args; its environment (pod-env.ts, with the pod's name
+// and address and the rendered Secret's values); its volumes bind-mounted at their
+// mount paths in a private mount namespace (unshare -m), read-only where the spec says
+// so; the pod's user from its securityContext; and a private /etc/hosts, so pod names
+// resolve to 127.x addresses without touching the machine's. Needs root.
 import { chownSync, mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Container, EnvVar, PodSpec, Volume } from "kubernetes-types/core/v1.js";
+import type { Container, PodSpec, Volume } from "kubernetes-types/core/v1.js";
+import type { Rendered } from "../../src/render/render.ts";
+import { containerEnvironment, expand } from "./pod-env.ts";
 import { requireTool, startProcess, type RunningProcess } from "./process.ts";
 
 export interface LocalPod {
@@ -15,12 +17,12 @@ export interface LocalPod {
   /** status.podIP: the 127.x address this pod's servers listen on. */
   ip: string;
   spec: PodSpec;
+  /** The render the pod comes from: its ConfigMaps and Secrets. */
+  rendered: Rendered;
   /** Holds the pod's volumes; claims under it survive restarts, like a PVC. */
   dir: string;
   /** The /etc/hosts this pod sees. */
   hostsFile: string;
-  configMaps: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  secrets: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export interface ContainerOptions {
@@ -40,31 +42,6 @@ export function requireRoot(): void {
   requireTool("setpriv", "apt-get install -y util-linux");
 }
 
-// Kubernetes' $(VAR) expansion: known variables are replaced, $$ escapes a $.
-function expand(text: string, env: Readonly<Record<string, string>>): string {
-  return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, name: string | undefined) => {
-    if (name === undefined) return "$";
-    return env[name] ?? whole;
-  });
-}
-
-function resolveEnv(pod: LocalPod, vars: readonly EnvVar[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const v of vars) {
-    const field = v.valueFrom?.fieldRef?.fieldPath;
-    const secret = v.valueFrom?.secretKeyRef;
-    if (v.value !== undefined) env[v.name] = expand(v.value, env);
-    else if (field === "metadata.name") env[v.name] = pod.name;
-    else if (field === "status.podIP") env[v.name] = pod.ip;
-    else if (secret) {
-      const value = pod.secrets[secret.name ?? ""]?.[secret.key];
-      if (value === undefined) throw new Error(`${pod.name}: env ${v.name} needs key ${secret.key} of Secret ${secret.name}, which the test did not provide`);
-      env[v.name] = value;
-    } else throw new Error(`${pod.name}: env ${v.name}: this runner does not know ${JSON.stringify(v.valueFrom)}`);
-  }
-  return env;
-}
-
 // PATH of Debian-based images (redis's among them).
 const IMAGE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -76,8 +53,7 @@ function volumeSource(pod: LocalPod, name: string, volume: Volume | undefined, o
   mkdirSync(dir, { recursive: true });
   chownSync(dir, ...owner);
   if (volume?.configMap) {
-    const data = pod.configMaps[volume.configMap.name ?? ""];
-    if (!data) throw new Error(`${pod.name}: volume ${name} needs ConfigMap ${volume.configMap.name}, which the test did not provide`);
+    const data = pod.rendered.find("ConfigMap", volume.configMap.name ?? "").data ?? {};
     for (const [file, content] of Object.entries(data)) writeFileSync(join(dir, file), content, { mode: 0o444 });
   } else if (volume && !volume.emptyDir) {
     throw new Error(`${pod.name}: volume ${name}: only configMap, emptyDir and claim templates are supported`);
@@ -91,7 +67,7 @@ export function startContainer(pod: LocalPod, containerName: string, options: Co
   if (!container) throw new Error(`${pod.name} has no container ${containerName}`);
   const user = container.securityContext?.runAsUser ?? pod.spec.securityContext?.runAsUser ?? 0;
   const group = container.securityContext?.runAsGroup ?? pod.spec.securityContext?.runAsGroup ?? user;
-  const env = { ...resolveEnv(pod, container.env ?? []), ...options.env };
+  const env = { ...containerEnvironment(pod.rendered, container, pod), ...options.env };
   const command = (options.exec ?? [...(container.command ?? options.entrypoint ?? []), ...(container.args ?? [])]).map((arg) => expand(arg, env));
   if (command.length === 0) throw new Error(`${pod.name}/${containerName} uses its image's entrypoint: pass options.entrypoint`);
 

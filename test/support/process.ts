@@ -23,6 +23,38 @@ export async function freePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
+/**
+ * Distinct random loopback addresses (127.x.y.z, never 127.0.0.1), so servers that need
+ * the same port on several addresses (pods behind one DNS name) do not meet other tests'.
+ */
+export function loopbackAddresses(count: number): string[] {
+  const found = new Set<string>();
+  while (found.size < count) {
+    const byte = () => 1 + Math.floor(Math.random() * 254);
+    found.add(`127.${byte()}.${byte()}.${byte()}`);
+  }
+  return [...found];
+}
+
+/** A TCP port free on every one of these addresses. */
+export async function freePortOnAll(hosts: readonly string[]): Promise<number> {
+  const [first = "127.0.0.1", ...rest] = hosts;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await freePort(first);
+    const free = await Promise.all(rest.map((host) => isFree(port, host)));
+    if (free.every(Boolean)) return port;
+  }
+  throw new Error(`no port free on all of ${hosts.join(", ")}`);
+}
+
+function isFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
 export async function waitForPort(port: number, host = "127.0.0.1", timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -72,24 +104,16 @@ export function startProcess(command: string, args: readonly string[], options: 
 }
 
 /**
- * `count` addresses in one random 127.x.y.0/24 block (never 127.0.0.x, where a system
- * service may listen) on which every one of `ports` is free, so servers of several
- * "pods" can each listen on their own address with the same ports.
+ * `count` loopback addresses (as loopbackAddresses) on each of which every one of
+ * `ports` is free: several "pods" each listening on its own address, same ports.
  */
-export async function freeLoopbackAddresses(count: number, ports: readonly number[]): Promise<string[]> {
-  const listens = (host: string, port: number) =>
-    new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.once("error", () => resolve(false));
-      server.listen(port, host, () => server.close(() => resolve(true)));
-    });
+export async function loopbackAddressesWithFreePorts(count: number, ports: readonly number[]): Promise<string[]> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const block = `127.${10 + Math.floor(Math.random() * 240)}.${Math.floor(Math.random() * 256)}`;
-    const addresses = Array.from({ length: count }, (_, i) => `${block}.${i + 1}`);
-    const free = await Promise.all(addresses.flatMap((a) => ports.map((p) => listens(a, p))));
-    if (free.every(Boolean)) return addresses;
+    const hosts = loopbackAddresses(count);
+    const free = await Promise.all(hosts.flatMap((host) => ports.map((port) => isFree(port, host))));
+    if (free.every(Boolean)) return hosts;
   }
-  throw new Error(`no 127.x.y.0/24 block with ports ${ports.join(", ")} free on ${count} addresses; is a server listening on 0.0.0.0 on one of them?`);
+  throw new Error(`no ${count} loopback addresses with ports ${ports.join(", ")} free on each; does a server listen on 0.0.0.0 on one of them?`);
 }
 
 /** Polls `check` until it returns a value other than undefined; fails naming `what`. */

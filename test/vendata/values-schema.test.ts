@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HelmError } from "../../src/helm/run.ts";
+import { helmError, toolkitErrors, valuesFile } from "../refusals.ts";
+import { validateValuesFiles } from "../../src/values/validate.ts";
 import { HELM_VERSIONS, renderPhase } from "../render.ts";
-
-async function helmError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HelmError) return error.stderr;
-    throw error;
-  }
-  throw new Error("the render succeeded but should have been refused");
-}
 
 describe.each(HELM_VERSIONS)("helm %i refuses bad values", (helm) => {
   it("names a misspelt key", async () => {
@@ -39,9 +30,20 @@ describe.each(HELM_VERSIONS)("helm %i refuses bad values", (helm) => {
     const stderr = await helmError(renderPhase("phase1", { helm, values: { api: { image: { tag: "latest" } } } }));
     expect(stderr).toMatch(/tag/);
   });
+});
 
-  it("fails the whole render when maxReplicas is below minReplicas, naming both keys", async () => {
-    const stderr = await helmError(renderPhase("phase3", { helm, values: { api: { autoscaling: { minReplicas: 10, maxReplicas: 5 } } } }));
-    expect(stderr).toContain("api.autoscaling.maxReplicas (5) must be >= api.autoscaling.minReplicas (10)");
+describe("the toolkit refuses bad values before Helm runs", () => {
+  it("names a misspelt key", () => {
+    expect(toolkitErrors("phase2", { api: { replicaCont: 3 } })).toEqual([
+      "api.replicaCont: is not a known key (misspelt? see the chart's README values table)",
+    ]);
+  });
+
+  it("names a value of the wrong type", () => {
+    expect(validateValuesFiles([valuesFile({ api: { replicaCount: "three" } })])).toEqual(["api.replicaCount: must be integer"]);
+  });
+
+  it("names a value outside its set", () => {
+    expect(validateValuesFiles([valuesFile({ redis: { mode: "replicated" } })])).toEqual(['redis.mode: must be one of "standalone", "sentinel", "cluster"']);
   });
 });

@@ -1,10 +1,12 @@
 {{/*
-Recommended labels (app.kubernetes.io/*) for every object of a component.
-Usage: include "vendata.labels.standard" (dict "context" $ "component" "api")
+Recommended labels (app.kubernetes.io/*) for every object of a component. "version"
+(optional) is the component's own version when it is not the chart's appVersion.
+Usage: include "vendata.labels.standard" (dict "context" $ "component" "api" ["version" "1.0.0"])
 */}}
 {{- define "vendata.labels.standard" -}}
 {{ include "vendata.labels.selector" . }}
-app.kubernetes.io/version: {{ .context.Chart.AppVersion | default .context.Chart.Version | quote }}
+app.kubernetes.io/component: {{ include "vendata.labels.group" . }}
+app.kubernetes.io/version: {{ .version | default .context.Chart.AppVersion | default .context.Chart.Version | quote }}
 app.kubernetes.io/managed-by: {{ .context.Release.Service }}
 app.kubernetes.io/part-of: vendata
 helm.sh/chart: {{ printf "%s-%s" .context.Chart.Name .context.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
@@ -14,4 +16,13 @@ helm.sh/chart: {{ printf "%s-%s" .context.Chart.Name .context.Chart.Version | re
 {{- define "vendata.labels.selector" -}}
 app.kubernetes.io/name: {{ .component }}
 app.kubernetes.io/instance: {{ .context.Release.Name }}
+{{- end -}}
+
+
+{{/*
+The component's group: the first word of its name ("mongo-shard0" and "mongo-mongos"
+are "mongo"). Network policies allow flows between groups.
+*/}}
+{{- define "vendata.labels.group" -}}
+{{- regexReplaceAll "-.*$" .component "" -}}
 {{- end -}}

@@ -12,17 +12,44 @@ The toolkit (src/values/rules.ts) enforces the same rules.
 {{- end -}}
 {{- end -}}
 
-{{/* Usage: include "vendata.validate.mongo" (dict "mongo" .Values) */}}
+{{/* Usage: include "vendata.validate.mongo" (dict "context" $ "mongo" .Values) */}}
 {{- define "vendata.validate.mongo" -}}
 {{- $m := .mongo -}}
-{{- if eq $m.architecture "replicaset" -}}
-{{- $votes := int $m.replicaSet.replicas -}}
-{{- range $m.replicaSet.externalMembers -}}
-{{- if not (hasKey . "votes") }}{{ $votes = add1 $votes }}{{ else }}{{ $votes = add $votes (int .votes) }}{{ end -}}
+{{- range $i, $o := $m.members.overrides -}}
+{{- include "vendata.validate.mongoPriorityZero" (dict "key" (printf "mongo.members.overrides[%d]" $i) "member" $o) -}}
+{{- end -}}
+{{- range $name, $list := $m.members.external -}}
+{{- range $i, $o := $list -}}
+{{- include "vendata.validate.mongoPriorityZero" (dict "key" (printf "mongo.members.external.%s[%d]" $name $i) "member" $o) -}}
+{{- end -}}
+{{- end -}}
+{{- /* Only the release that manages the sets knows all their members. */ -}}
+{{- if $m.members.manage -}}
+{{- range (include "vendata.connections.mongoSets" (dict "context" .context "mongo" $m) | fromJson).sets -}}
+{{- $votes := 0 -}}
+{{- $electable := 0 -}}
+{{- range .members -}}
+{{- $votes = add $votes (int .votes) -}}
+{{- if and (eq (int .votes) 1) (gt (float64 .priority) 0.0) }}{{ $electable = add1 $electable }}{{ end -}}
 {{- end -}}
 {{- if eq (mod $votes 2) 0 -}}
-{{- fail (printf "mongo.replicaSet: the replica set has %d voting members; it must be odd so a majority survives a split (change mongo.replicaSet.replicas or the votes of mongo.replicaSet.externalMembers)" $votes) -}}
+{{- fail (printf "mongo.%s: replica set %s has %d voting members; it must be odd so a majority survives a split (votes in mongo.members.overrides and mongo.members.external.%s count too)" .countKey .name $votes .name) -}}
 {{- end -}}
+{{- if eq $electable 0 -}}
+{{- fail (printf "mongo.members: replica set %s has no member that can become primary (one needs votes 1 and priority above 0)" .name) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if and $m.backup.enabled (eq $m.backup.target "s3") (or (not $m.backup.s3.bucket) (not $m.backup.s3.existingSecret)) -}}
+{{- fail "mongo.backup.s3.bucket and mongo.backup.s3.existingSecret are required when mongo.backup.target is s3" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* MongoDB refuses a hidden or non-voting member whose priority is not 0. */}}
+{{- define "vendata.validate.mongoPriorityZero" -}}
+{{- $o := .member -}}
+{{- if and (or $o.hidden (and (hasKey $o "votes") (eq (int $o.votes) 0))) (hasKey $o "priority") (gt (float64 $o.priority) 0.0) -}}
+{{- fail (printf "%s: a hidden or non-voting member must have priority 0" .key) -}}
 {{- end -}}
 {{- end -}}
 
@@ -66,4 +93,42 @@ Usage: include "vendata.validate.bytes" "4Gi"
 {{/* A value as the user wrote it: YAML numbers come in as float64, printed without an exponent. */}}
 {{- define "vendata.validate.text" -}}
 {{- if kindIs "string" . }}{{ . }}{{ else }}{{ int64 . }}{{ end -}}
+{{- end -}}
+
+{{/* Usage: include "vendata.validate.gracePeriod" (dict "key" "api" "values" .Values) */}}
+{{- define "vendata.validate.gracePeriod" -}}
+{{- $grace := int .values.terminationGracePeriodSeconds -}}
+{{- $sleep := int .values.preStopSleepSeconds -}}
+{{- if le $grace $sleep -}}
+{{- fail (printf "%s.terminationGracePeriodSeconds (%d) must be greater than %s.preStopSleepSeconds (%d), or the pod is killed before it finishes its requests" .key $grace .key $sleep) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Usage: include "vendata.validate.tls" (dict "tls" .Values.tls) */}}
+{{- define "vendata.validate.tls" -}}
+{{- if and .tls.enabled (not .tls.secretName) -}}
+{{- fail "nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true" -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The API's pods must stay up until nginx has re-resolved them away: nginx caches the
+headless Service's records for nginx.resolver.validSeconds.
+Usage (umbrella): include "vendata.validate.requestPath" (dict "api" .Values.api "nginx" .Values.nginx)
+*/}}
+{{- define "vendata.validate.requestPath" -}}
+{{- if and .api.enabled .nginx.enabled -}}
+{{- $sleep := int .api.preStopSleepSeconds -}}
+{{- $valid := int .nginx.resolver.validSeconds -}}
+{{- if le $sleep $valid -}}
+{{- fail (printf "api.preStopSleepSeconds (%d) must be greater than nginx.resolver.validSeconds (%d), or nginx keeps sending requests to API pods that have stopped" $sleep $valid) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Usage: include "vendata.validate.frontend" (dict "frontend" .Values.frontend) */}}
+{{- define "vendata.validate.frontend" -}}
+{{- if and (not .frontend.deploy) (not .frontend.host) -}}
+{{- fail "nginx.frontend.host must name the frontend (a fully qualified name) when nginx.frontend.deploy is false" -}}
+{{- end -}}
 {{- end -}}

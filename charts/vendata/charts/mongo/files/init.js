@@ -1,0 +1,99 @@
+// The init Job: brings the deployment to what the values describe, and changes nothing
+// when it already is. Replica sets: initiate once, then add, update or remove members
+// one at a time. Users: root (role root) and the application user (readWrite on the
+// database only). Sharded: add the shards, enable sharding, shard the collections.
+load("/scripts/lib.js");
+
+const config = readConfig();
+const rootPassword = env("MONGODB_ROOT_PASSWORD");
+const appPassword = env("MONGODB_PASSWORD");
+
+function waitForMembers(set) {
+  for (const host of localHosts(set)) waitFor(`${host} to answer`, () => hello(host));
+}
+
+/** Initiates the set on its first member (which keeps its data: a phase-1 standalone becomes the primary). */
+function initiateOnce(set) {
+  const hosts = localHosts(set);
+  if (hosts.some((host) => hello(host).setName === set.name)) return;
+  log(`${set.name}: initiating on ${hosts[0]}`);
+  const conn = systemConnection([hosts[0]]);
+  try {
+    // Members of other regions may not exist yet; converge() adds them afterwards.
+    run(conn.getDB("admin"), { replSetInitiate: initialConfig(set, set.members.filter((m) => m.local)) });
+  } finally {
+    conn.close();
+  }
+}
+
+function waitForPrimary(set) {
+  waitFor(`a primary in ${set.name}`, () => localHosts(set).some((host) => hello(host).isWritablePrimary));
+}
+
+/** root everywhere (shards too: their own maintenance and exporter); the application user where clients log in. */
+function ensureUsers(hosts, replicaSet, withAppUser) {
+  const options = replicaSet ? `authSource=admin&replicaSet=${replicaSet}` : "authSource=admin&directConnection=true";
+  const loginCheck = (user, password) => canLogIn(hosts, user, password, options);
+  const conn = systemConnection(hosts, replicaSet);
+  try {
+    const admin = conn.getDB("admin");
+    ensureUser(admin, config.rootUser, rootPassword, [{ role: "root", db: "admin" }], loginCheck);
+    if (withAppUser) ensureUser(admin, config.appUser, appPassword, [{ role: "readWrite", db: config.database }], loginCheck);
+  } finally {
+    conn.close();
+  }
+}
+
+function ensureReplicaSet(set) {
+  waitForMembers(set);
+  initiateOnce(set);
+  waitForPrimary(set);
+  converge(set, false);
+  // Cluster users of a sharded cluster live on the config servers.
+  ensureUsers(localHosts(set), set.name, set.role !== "shardsvr");
+}
+
+function ensureSharding() {
+  const mongos = waitFor(`mongos at ${config.mongos}`, () => {
+    const conn = userConnection([config.mongos], config.rootUser, rootPassword, "authSource=admin");
+    run(conn.getDB("admin"), { ping: 1 });
+    return conn;
+  });
+  try {
+    const admin = mongos.getDB("admin");
+    const present = run(admin, { listShards: 1 }).shards.map((s) => s._id);
+    for (const set of config.sets.filter((s) => s.role === "shardsvr")) {
+      if (present.includes(set.name)) continue;
+      run(admin, { addShard: `${set.name}/${localHosts(set).join(",")}`, name: set.name });
+      log(`added shard ${set.name}`);
+    }
+    run(admin, { enableSharding: config.database });
+    const db = mongos.getDB(config.database);
+    for (const collection of config.shardedCollections) {
+      const ns = `${config.database}.${collection.name}`;
+      const key = keyDocument(collection.key);
+      const current = mongos.getDB("config").getCollection("collections").findOne({ _id: ns });
+      if (current) {
+        if (JSON.stringify(current.key) !== JSON.stringify(key)) {
+          throw new Error(`${ns} is sharded on ${JSON.stringify(current.key)}, not ${JSON.stringify(key)}: changing a shard key is a manual reshardCollection (mongo chart README)`);
+        }
+        continue;
+      }
+      // shardCollection needs an index on the key once the collection has documents.
+      db.getCollection(collection.name).createIndex(key);
+      run(admin, { shardCollection: ns, key });
+      log(`sharded ${ns} on ${JSON.stringify(key)}`);
+    }
+  } finally {
+    mongos.close();
+  }
+}
+
+if (config.architecture === "standalone") {
+  waitFor(`${config.standalone} to answer`, () => hello(config.standalone));
+  ensureUsers([config.standalone], "", true);
+} else {
+  for (const set of config.sets) ensureReplicaSet(set);
+  if (config.architecture === "sharded") ensureSharding();
+}
+log("mongo is as the values describe");

@@ -1,0 +1,261 @@
+{{/*
+Helpers of the mongo chart only. Everything they share with other charts (names,
+labels, security contexts, member hosts) comes from the library (vendata.*).
+*/}}
+
+{{/*
+The mongod StatefulSets this release runs, as JSON {"mongods": [{component, replicas, args}]}:
+one "mongo" (standalone or replica set rs0, same name and claim template so phase 1 -> 2
+keeps pod 0's volume), or the config servers and the shards.
+Usage: include "mongo.mongods" $ | fromJson
+*/}}
+{{- define "mongo.mongods" -}}
+{{- $v := .Values -}}
+{{- $common := list "--bind_ip_all" (printf "--port=%d" (int $v.port)) "--dbpath=/data/db" "--auth" "--keyFile=/etc/mongo/keyfile/keyfile" (printf "--wiredTigerCacheSizeGB=%v" $v.wiredTigerCacheSizeGB) -}}
+{{- $out := list -}}
+{{- if eq $v.architecture "standalone" -}}
+  {{- $out = append $out (dict "component" "mongo" "replicas" 1 "args" $common) -}}
+{{- else -}}
+  {{- range (include "vendata.connections.mongoSets" (dict "context" $ "mongo" $v) | fromJson).sets -}}
+    {{- $args := concat $common (list (printf "--replSet=%s" .name)) -}}
+    {{- if .role }}{{ $args = append $args (printf "--%s" .role) }}{{ end -}}
+    {{- $out = append $out (dict "component" .component "replicas" (int .replicas) "args" $args) -}}
+  {{- end -}}
+{{- end -}}
+{{- dict "mongods" $out | toJson -}}
+{{- end -}}
+
+{{/*
+What the mongosh Jobs are told (config.json): the replica sets and their members from
+the same library helper as the API's URI, users, indexes, sharded collections.
+*/}}
+{{- define "mongo.config" -}}
+{{- $v := .Values -}}
+{{- $app := include "vendata.connections.mongo" (dict "context" $ "mongo" $v) | fromJson -}}
+{{- $config := dict
+  "architecture" $v.architecture
+  "manage" $v.members.manage
+  "rootUser" $v.auth.rootUser
+  "appUser" $v.auth.username
+  "database" $v.auth.database
+  "sets" (include "vendata.connections.mongoSets" (dict "context" $ "mongo" $v) | fromJson).sets
+  "app" (dict "hosts" $app.hosts "options" $app.options)
+  "indexes" $v.indexes
+  "shardedCollections" (ternary $v.sharded.collections (list) (eq $v.architecture "sharded"))
+-}}
+{{- if eq $v.architecture "standalone" -}}
+{{- $_ := set $config "standalone" (printf "%s:%d" (include "vendata.names.podHost" (dict "context" $ "component" "mongo" "index" 0)) (int $v.port)) -}}
+{{- end -}}
+{{- if eq $v.architecture "sharded" -}}
+{{- $_ := set $config "mongos" (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" $ "component" "mongo-mongos")) (int $v.port)) -}}
+{{- end -}}
+{{- toPrettyJson $config -}}
+{{- end -}}
+
+{{/* data: of a ConfigMap with the chart's scripts (files/) and config.json. */}}
+{{- define "mongo.scripts.data" -}}
+{{ (.Files.Glob "files/*").AsConfig }}
+config.json: |-
+  {{- include "mongo.config" . | nindent 2 }}
+{{- end -}}
+
+{{/*
+mongod refuses a keyFile that group or others can read, and a Secret volume under an
+fsGroup is group-readable (0440). So an init container copies the key into memory
+with mode 0400, owned by the mongod user, and mongod mounts that copy read-only.
+Usage: include "mongo.keyfile.initContainer" (dict "context" $ "component" "mongo")
+*/}}
+{{- define "mongo.keyfile.initContainer" -}}
+- name: keyfile
+  image: {{ include "vendata.images.image" (dict "context" .context "image" .context.Values.image) }}
+  imagePullPolicy: {{ .context.Values.image.pullPolicy }}
+  command: ["install", "-m", "0400", "/etc/mongo/keyfile-secret/keyfile", "/etc/mongo/keyfile/keyfile"]
+  resources:
+    requests: { cpu: 10m, memory: 16Mi }
+    limits: { cpu: 100m, memory: 32Mi }
+  securityContext:
+    {{- include "vendata.security.container" . | nindent 4 }}
+  volumeMounts:
+    - name: keyfile-secret
+      mountPath: /etc/mongo/keyfile-secret
+      readOnly: true
+    - name: keyfile
+      mountPath: /etc/mongo/keyfile
+{{- end -}}
+
+{{/* Volumes of every mongod and mongos pod: the key (Secret and its 0400 copy), /tmp, the scripts. */}}
+{{- define "mongo.pod.volumes" -}}
+- name: keyfile-secret
+  secret:
+    secretName: {{ include "vendata.secrets.name" . }}
+    # 0400 written in decimal: YAML 1.1 reads 0400 as octal, YAML 1.2 as four hundred.
+    defaultMode: 256
+    items:
+      - key: MONGODB_KEYFILE
+        path: keyfile
+- name: keyfile
+  emptyDir:
+    medium: Memory
+    sizeLimit: 1Mi
+- name: tmp
+  emptyDir: {}
+- name: scripts
+  configMap:
+    name: {{ include "vendata.names.fullname" (dict "context" .context "component" "mongo-scripts") }}
+{{- end -}}
+
+{{/* Mounts of the mongod / mongos container. */}}
+{{- define "mongo.pod.mounts" -}}
+- name: keyfile
+  mountPath: /etc/mongo/keyfile
+  readOnly: true
+- name: tmp
+  mountPath: /tmp
+- name: scripts
+  mountPath: /scripts
+  readOnly: true
+{{- end -}}
+
+{{/*
+Probes of a mongod or mongos container. Ready means able to serve: a mongos or
+standalone that answers, a replica-set member that is PRIMARY or SECONDARY.
+*/}}
+{{- define "mongo.pod.probes" -}}
+{{- $mongosh := list "mongosh" "--quiet" "--norc" "--port" (toString .context.Values.port) -}}
+startupProbe:
+  exec:
+    command: {{ append $mongosh "/scripts/ping.js" | toJson }}
+  periodSeconds: 10
+  timeoutSeconds: 10
+  failureThreshold: 60
+livenessProbe:
+  exec:
+    command: {{ append $mongosh "/scripts/ping.js" | toJson }}
+  periodSeconds: 10
+  timeoutSeconds: 10
+  failureThreshold: 6
+readinessProbe:
+  exec:
+    command: {{ append $mongosh "/scripts/ready.js" | toJson }}
+  periodSeconds: 10
+  timeoutSeconds: 10
+  failureThreshold: 3
+{{- end -}}
+
+{{/* Pod annotations that let Prometheus' kubernetes-pods job scrape the exporter. */}}
+{{- define "mongo.metrics.annotations" -}}
+{{- if .context.Values.metrics.enabled }}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .context.Values.metrics.port | quote }}
+prometheus.io/path: /metrics
+{{- end }}
+{{- end -}}
+
+{{/* The MongoDB exporter sidecar; it reads the local mongod or mongos as root. */}}
+{{- define "mongo.metrics.container" -}}
+{{- $v := .context.Values -}}
+{{- if $v.metrics.enabled }}
+- name: metrics
+  image: {{ include "vendata.images.image" (dict "context" .context "image" $v.metrics.image) }}
+  imagePullPolicy: {{ $v.metrics.image.pullPolicy }}
+  args:
+    - --web.listen-address=:{{ $v.metrics.port }}
+    - --mongodb.direct-connect
+    - --collector.diagnosticdata
+    - --collector.replicasetstatus
+    - --collector.dbstats
+    - --compatible-mode
+  env:
+    - name: MONGODB_ROOT_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: {{ include "vendata.secrets.name" . }}
+          key: MONGODB_ROOT_PASSWORD
+    - name: MONGODB_URI
+      value: "mongodb://{{ $v.auth.rootUser }}:$(MONGODB_ROOT_PASSWORD)@127.0.0.1:{{ $v.port }}/admin"
+  ports:
+    - name: metrics
+      containerPort: {{ $v.metrics.port }}
+  livenessProbe:
+    httpGet:
+      path: /
+      port: metrics
+    periodSeconds: 30
+    timeoutSeconds: 5
+  readinessProbe:
+    httpGet:
+      path: /
+      port: metrics
+    periodSeconds: 10
+    timeoutSeconds: 5
+  resources:
+    {{- toYaml $v.metrics.resources | nindent 4 }}
+  securityContext:
+    {{- include "vendata.security.container" . | nindent 4 }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Pod spec of a mongosh Job: runs files/<script> with config.json beside it and the
+named keys of the stack Secret in its environment.
+Usage: include "mongo.job.podSpec" (dict "context" $ "script" "init.js" "configMap" "mongo-scripts" "secretKeys" (list ...))
+*/}}
+{{- define "mongo.job.podSpec" -}}
+{{- $ := .context -}}
+restartPolicy: Never
+automountServiceAccountToken: false
+{{- include "vendata.images.pullSecrets" . }}
+securityContext:
+  {{- include "vendata.security.pod" (dict "context" $ "user" 999) | nindent 2 }}
+containers:
+  - name: mongosh
+    image: {{ include "vendata.images.image" (dict "context" $ "image" $.Values.image) }}
+    imagePullPolicy: {{ $.Values.image.pullPolicy }}
+    command: ["mongosh", "--nodb", "--norc", "--quiet", "/scripts/{{ .script }}"]
+    env:
+      # mongosh keeps its state under $HOME; the root filesystem is read-only.
+      - name: HOME
+        value: /tmp
+      {{- range .secretKeys }}
+      - name: {{ . }}
+        valueFrom:
+          secretKeyRef:
+            name: {{ include "vendata.secrets.name" (dict "context" $) }}
+            key: {{ . }}
+      {{- end }}
+    resources:
+      {{- toYaml $.Values.jobs.resources | nindent 6 }}
+    securityContext:
+      {{- include "vendata.security.container" . | nindent 6 }}
+    volumeMounts:
+      - name: scripts
+        mountPath: /scripts
+        readOnly: true
+      - name: tmp
+        mountPath: /tmp
+volumes:
+  - name: scripts
+    configMap:
+      name: {{ include "vendata.names.fullname" (dict "context" $ "component" .configMap) }}
+  - name: tmp
+    emptyDir: {}
+{{- end -}}
+
+{{/* A ClusterIP Service in front of a component's mongodb port. */}}
+{{- define "mongo.clientService" -}}
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "vendata.names.fullname" . }}
+  namespace: {{ .context.Release.Namespace }}
+  labels:
+    {{- include "vendata.labels.standard" . | nindent 4 }}
+spec:
+  type: ClusterIP
+  selector:
+    {{- include "vendata.labels.selector" . | nindent 4 }}
+  ports:
+    - name: mongodb
+      port: {{ .context.Values.port }}
+      targetPort: mongodb
+{{- end -}}

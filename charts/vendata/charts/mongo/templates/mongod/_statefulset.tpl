@@ -1,0 +1,82 @@
+{{/*
+One mongod StatefulSet. Only spec.replicas and the pod template may change between
+phases (the rest is immutable), so the standalone and the replica set differ in args
+alone and keep the claim template "data": `helm upgrade` from phase 1 to 2 keeps pod 0's data.
+Usage: include "mongo.statefulset" (dict "context" $ "component" "mongo" "replicas" 3 "args" (list ...))
+*/}}
+{{- define "mongo.statefulset" -}}
+{{- $ := .context -}}
+{{- $ctx := dict "context" $ "component" .component -}}
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: {{ include "vendata.names.fullname" $ctx }}
+  namespace: {{ $.Release.Namespace }}
+  labels:
+    {{- include "vendata.labels.standard" $ctx | nindent 4 }}
+spec:
+  serviceName: {{ include "vendata.names.headless" $ctx }}
+  replicas: {{ .replicas }}
+  # All members start together: a member is ready only once it is in the set, and the
+  # init Job adds it only once it answers, so ordered start would wait forever.
+  podManagementPolicy: Parallel
+  updateStrategy:
+    type: RollingUpdate
+  selector:
+    matchLabels:
+      {{- include "vendata.labels.selector" $ctx | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "vendata.labels.standard" $ctx | nindent 8 }}
+      {{- with include "mongo.metrics.annotations" $ctx | trim }}
+      annotations:
+        {{- . | nindent 8 }}
+      {{- end }}
+    spec:
+      automountServiceAccountToken: false
+      # A primary steps down and a member flushes its journal on SIGTERM.
+      terminationGracePeriodSeconds: 60
+      {{- include "vendata.images.pullSecrets" $ctx | nindent 6 }}
+      securityContext:
+        {{- include "vendata.security.pod" (dict "context" $ "user" 999) | nindent 8 }}
+      {{- include "vendata.scheduling.spread" $ctx | nindent 6 }}
+      initContainers:
+        {{- include "mongo.keyfile.initContainer" $ctx | nindent 8 }}
+      containers:
+        - name: mongod
+          image: {{ include "vendata.images.image" (dict "context" $ "image" $.Values.image) }}
+          imagePullPolicy: {{ $.Values.image.pullPolicy }}
+          args:
+            {{- toYaml .args | nindent 12 }}
+          env:
+            # The probes' mongosh keeps its state under $HOME (the image says /data/db).
+            - name: HOME
+              value: /tmp
+          ports:
+            - name: mongodb
+              containerPort: {{ $.Values.port }}
+          {{- include "mongo.pod.probes" $ctx | nindent 10 }}
+          resources:
+            {{- toYaml $.Values.resources | nindent 12 }}
+          securityContext:
+            {{- include "vendata.security.container" $ctx | nindent 12 }}
+          volumeMounts:
+            - name: data
+              mountPath: /data/db
+            {{- include "mongo.pod.mounts" $ctx | nindent 12 }}
+        {{- include "mongo.metrics.container" $ctx | trim | nindent 8 }}
+      volumes:
+        {{- include "mongo.pod.volumes" $ctx | nindent 8 }}
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+      spec:
+        accessModes: ["ReadWriteOnce"]
+        {{- with $.Values.persistence.storageClass }}
+        storageClassName: {{ . | quote }}
+        {{- end }}
+        resources:
+          requests:
+            storage: {{ $.Values.persistence.size }}
+{{- end -}}

@@ -1,0 +1,99 @@
+// Runs Debian's nginx on an nginx.conf rendered by the chart, verbatim. A private mount
+// namespace (unshare -m) puts the config where the pod has it (/etc/nginx/nginx.conf,
+// /etc/nginx/tls/), maps names through a private /etc/hosts and gives nginx its own /tmp;
+// the machine's files are never touched. nginx runs as nobody, like the pod's non-root user.
+// A system nginx (Debian's package may start one on port 80) does not matter: this one has
+// its own config, ports, pid file and temporary paths.
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa, execaSync } from "execa";
+import { requireTool, startProcess, waitForPort, type RunningProcess } from "./process.ts";
+
+const NOBODY = "65534";
+
+// Mounts /tmp last: the sandbox itself lives under /tmp.
+const SCRIPT = `
+exec >"$SANDBOX/nginx.log" 2>&1
+mount --bind "$SANDBOX/etc" /etc/nginx
+mount --bind "$SANDBOX/hosts" /etc/hosts
+mount --bind "$SANDBOX/tmp" /tmp
+exec setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups nginx "$@"
+`;
+
+export interface NginxSandboxOptions {
+  /** The nginx.conf to run. */
+  nginxConf: string;
+  /** Names to map in the private /etc/hosts (nginx -t and start-up resolve names through it). */
+  hosts?: Readonly<Record<string, string>>;
+  /** Names the self-signed certificate is for. */
+  certificateNames?: readonly string[];
+}
+
+export interface NginxSandbox {
+  readonly dir: string;
+  /** PEM of the self-signed certificate at /etc/nginx/tls/tls.crt (clients trust it). */
+  readonly certificate: string;
+  /** `nginx -t` on the config. */
+  testConfig(): Promise<{ ok: boolean; output: string }>;
+  /** Starts nginx in the foreground and waits until these ports on 127.0.0.1 accept connections. */
+  start(ports: readonly number[]): Promise<RunningProcess>;
+  /** What nginx wrote (stdout and stderr: the access and error logs). */
+  log(): string;
+  remove(): void;
+}
+
+export function createNginxSandbox(options: NginxSandboxOptions): NginxSandbox {
+  for (const tool of ["nginx", "openssl"]) requireTool(tool, `apt-get install -y ${tool}`);
+  for (const tool of ["unshare", "setpriv"]) requireTool(tool, "apt-get install -y util-linux");
+  if (process.getuid?.() !== 0) throw new Error("the nginx sandbox needs root (unshare -m and mount --bind); run the tests as root, as CI does");
+
+  const dir = mkdtempSync(join(tmpdir(), "vendata-nginx-"));
+  mkdirSync(join(dir, "etc", "tls"), { recursive: true });
+  mkdirSync(join(dir, "tmp"));
+  writeFileSync(join(dir, "etc", "nginx.conf"), options.nginxConf);
+  copyFileSync("/etc/nginx/mime.types", join(dir, "etc", "mime.types"));
+  writeFileSync(join(dir, "hosts"), ["127.0.0.1 localhost", ...Object.entries(options.hosts ?? {}).map(([name, address]) => `${address} ${name}`), ""].join("\n"));
+  writeFileSync(join(dir, "nginx.log"), "");
+  const certificate = selfSignedCertificate(join(dir, "etc", "tls"), options.certificateNames ?? ["vendata.com.br"]);
+  // nobody reads the config and writes its logs and temporary files.
+  for (const path of [dir, join(dir, "etc"), join(dir, "etc", "tls")]) chmodSync(path, 0o755);
+  for (const file of ["nginx.conf", "mime.types", "tls/tls.crt", "tls/tls.key"]) chmodSync(join(dir, "etc", file), 0o644);
+  chmodSync(join(dir, "hosts"), 0o644);
+  chmodSync(join(dir, "tmp"), 0o1777);
+  chmodSync(join(dir, "nginx.log"), 0o666);
+
+  const args = (nginxArgs: string[]) => ["-m", "sh", "-c", SCRIPT, "sandbox", ...nginxArgs];
+  const env = { ...process.env, SANDBOX: dir };
+  const log = () => readFileSync(join(dir, "nginx.log"), "utf8");
+
+  return {
+    dir,
+    certificate,
+    log,
+    async testConfig() {
+      const result = await execa("unshare", args(["-t"]), { env, reject: false });
+      return { ok: result.exitCode === 0, output: log() };
+    },
+    async start(ports) {
+      const nginx = startProcess("unshare", args(["-g", "daemon off;"]), { env });
+      const exited = new Promise<never>((_, reject) => nginx.child.once("exit", (code) => reject(new Error(`nginx exited (${code}) at start:\n${log()}`))));
+      await Promise.race([Promise.all(ports.map((port) => waitForPort(port))), exited]);
+      exited.catch(() => undefined); // it exits later, when the test stops it
+      return nginx;
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A throwaway certificate and key (EC P-256) for these names; returns the certificate. */
+function selfSignedCertificate(into: string, names: readonly string[]): string {
+  const result = execaSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", `/CN=${names[0]}`,
+      "-addext", `subjectAltName=${names.map((n) => `DNS:${n}`).join(",")}`, "-keyout", join(into, "tls.key"), "-out", join(into, "tls.crt")],
+    { reject: false },
+  );
+  if (result.exitCode !== 0) throw new Error(`openssl could not make a test certificate:\n${result.stderr}`);
+  return readFileSync(join(into, "tls.crt"), "utf8");
+}

@@ -1,0 +1,105 @@
+// Every rule across fields is enforced twice, by the chart (`fail`) and by the toolkit
+// (src/values/rules.ts), with the same message naming the key.
+import { describe, expect, it } from "vitest";
+import { phaseValuesFiles, type Phase } from "../../src/phases.ts";
+import { validateValuesFiles } from "../../src/values/validate.ts";
+import { helmError, toolkitErrors } from "../refusals.ts";
+import { HELM_VERSIONS, renderPhase } from "../render.ts";
+
+interface BadCase {
+  rule: string;
+  phase: Phase;
+  values: object;
+  message: string;
+}
+
+const CASES: BadCase[] = [
+  {
+    rule: "autoscaling maxReplicas below minReplicas",
+    phase: "phase3",
+    values: { api: { autoscaling: { minReplicas: 10, maxReplicas: 5 } } },
+    message: "api.autoscaling.maxReplicas (5) must be >= api.autoscaling.minReplicas (10)",
+  },
+  {
+    rule: "nginx autoscaling maxReplicas below minReplicas",
+    phase: "phase4",
+    values: { nginx: { autoscaling: { minReplicas: 10, maxReplicas: 3 } } },
+    message: "nginx.autoscaling.maxReplicas (3) must be >= nginx.autoscaling.minReplicas (10)",
+  },
+  {
+    rule: "an even number of voting Mongo members",
+    phase: "phase2",
+    values: { mongo: { replicaSet: { replicas: 4 } } },
+    message: "mongo.replicaSet.replicas: replica set rs0 has 4 voting members; it must be odd",
+  },
+  {
+    rule: "Redis Cluster nodes that are not masters x (1 + replicas)",
+    phase: "phase3",
+    values: { redis: { cluster: { nodes: 7 } } },
+    message: "redis.cluster.nodes (7) must equal masters x (1 + redis.cluster.replicasPerMaster (1)) with at least 3 masters",
+  },
+  {
+    rule: "Redis Cluster with fewer than 3 masters",
+    phase: "phase3",
+    values: { redis: { cluster: { nodes: 4 } } },
+    message: "redis.cluster.nodes (4) must equal masters x (1 + redis.cluster.replicasPerMaster (1)) with at least 3 masters",
+  },
+  {
+    rule: "a sentinel quorum larger than the sentinels",
+    phase: "phase2",
+    values: { redis: { sentinel: { quorum: 4 } } },
+    message: "redis.sentinel.quorum (4) must be <= redis.sentinel.replicas (3)",
+  },
+  {
+    rule: "members in other regions without their addresses in the network policy",
+    phase: "phase2",
+    values: { mongo: { replicaSet: { replicas: 2 }, members: { external: { rs0: [{ host: "vendata-mongo-0.us-east.example:27017" }] } } } },
+    message: "networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.members.external is set or mongo.members.manage is false",
+  },
+  {
+    rule: "an API grace period no longer than its preStop sleep",
+    phase: "phase3",
+    values: { api: { preStopSleepSeconds: 30, terminationGracePeriodSeconds: 30 } },
+    message: "api.terminationGracePeriodSeconds (30) must be greater than api.preStopSleepSeconds (30), or the pod is killed before it finishes its requests",
+  },
+  {
+    rule: "an nginx grace period no longer than its preStop sleep",
+    phase: "phase3",
+    values: { nginx: { preStopSleepSeconds: 50, terminationGracePeriodSeconds: 45 } },
+    message: "nginx.terminationGracePeriodSeconds (45) must be greater than nginx.preStopSleepSeconds (50), or the pod is killed before it finishes its requests",
+  },
+  {
+    rule: "TLS without a Secret",
+    phase: "phase3",
+    values: { nginx: { tls: { enabled: true, secretName: "" } } },
+    message: "nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true",
+  },
+  {
+    rule: "no frontend at all",
+    phase: "phase2",
+    values: { nginx: { frontend: { deploy: false, host: "" } } },
+    message: "nginx.frontend.host must name the frontend (a fully qualified name) when nginx.frontend.deploy is false",
+  },
+  {
+    rule: "API pods that stop before nginx forgets them",
+    phase: "phase3",
+    values: { api: { preStopSleepSeconds: 10 }, nginx: { resolver: { validSeconds: 10 } } },
+    message: "api.preStopSleepSeconds (10) must be greater than nginx.resolver.validSeconds (10), or nginx keeps sending requests to API pods that have stopped",
+  },
+];
+
+describe.each(CASES)("$rule", ({ phase, values, message }) => {
+  it("is refused by the toolkit with the key named", () => {
+    expect(toolkitErrors(phase, values).join("\n")).toContain(message);
+  });
+
+  it.each(HELM_VERSIONS)("is refused by the chart on helm %i, with the same message", async (helm) => {
+    expect(await helmError(renderPhase(phase, { helm, values }))).toContain(message);
+  });
+});
+
+describe("the phase values files", () => {
+  it.each(["phase1", "phase2", "phase3", "phase4"] as const)("%s breaks no rule", (phase) => {
+    expect(validateValuesFiles(phaseValuesFiles(phase))).toEqual([]);
+  });
+});

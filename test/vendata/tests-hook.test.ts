@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { renderPhase } from "../render.ts";
+
+const hookScript = async (values: object = {}) => (await renderPhase("phase3", { values })).find("Pod", "vendata-test-request-path").spec?.containers[0]?.args?.join(" ");
+
+describe("helm test (the request path)", () => {
+  it("asks nginx over HTTPS when TLS is on, since plain HTTP only redirects", async () => {
+    expect(await hookScript()).toContain("https://vendata-nginx.vendata.svc/api/health");
+  });
+
+  it("asks nginx over HTTP when TLS is off", async () => {
+    expect(await hookScript({ nginx: { tls: { enabled: false } } })).toContain("-O- http://vendata-nginx.vendata.svc/api/health");
+  });
+});
