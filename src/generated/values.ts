@@ -409,7 +409,7 @@ export interface VendataValues {
       resources?: Resources;
     };
     /**
-     * mode: cluster. A hook Job creates the cluster after install and adds new nodes after an upgrade that raises nodes.
+     * mode: cluster. A hook Job (resources: jobResources) creates the cluster after install and adds new nodes after an upgrade that raises nodes.
      */
     cluster?: {
       /**
@@ -428,7 +428,7 @@ export interface VendataValues {
        * Cluster bus port.
        */
       busPort?: number;
-      jobResources?: Resources1;
+      jobResources?: Resources;
     };
     /**
      * redis_exporter sidecar in every pod, scraped through the prometheus.io annotations.
@@ -772,19 +772,6 @@ export interface Persistence {
    * StorageClass; empty uses the cluster default.
    */
   storageClass?: string;
-}
-/**
- * Container requests and limits (both required).
- */
-export interface Resources1 {
-  requests: {
-    cpu: Quantity;
-    memory: Quantity;
-  };
-  limits: {
-    cpu: Quantity;
-    memory: Quantity;
-  };
 }
 /**
  * Frontend image; set its tag (this chart's appVersion is nginx's).

@@ -2,8 +2,9 @@
 // one machine: each pod gets its own 127.x address and a private /etc/hosts that maps
 // every pod's DNS name (and its own "localhost") to those addresses. The containers run
 // exactly the rendered ConfigMap (redis.conf and the scripts) with the rendered
-// environment; the only stand-ins are two wrappers that make redis-server and
-// redis-sentinel listen on the pod's address, as they would alone in a pod.
+// environment. Stand-ins: two wrappers that make redis-server and redis-sentinel listen
+// on the pod's address only, as they would alone in a pod, and Debian's
+// prometheus-redis-exporter for the exporter image.
 import { execFile } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -142,8 +143,8 @@ export class RedisPods {
 
   /** Runs a command in pod i's container, as an exec probe would; resolves to its exit code. */
   async exec(i: number, container: string, command: readonly string[]): Promise<number | null> {
-    const process = startContainer(this.localPod(i), container, { programs: this.wrappers, exec: command });
-    return new Promise((resolve) => process.child.once("exit", resolve));
+    const run = startContainer(this.localPod(i), container, { programs: this.wrappers, exec: command });
+    return new Promise((resolve) => run.child.once("exit", resolve));
   }
 
   /** The container's output so far (for failure messages). */
@@ -202,9 +203,7 @@ export class RedisPods {
       env: { PATH: process.env.PATH, REDISCLI_AUTH: password },
       timeout: 20_000,
     });
-    if (input !== undefined) {
-      child.child.stdin?.end(input);
-    }
+    child.child.stdin?.end(input);
     const { stdout } = await child;
     return stdout.replace(/\r/g, "");
   }
