@@ -3,6 +3,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KubernetesObject } from "../../src/render/kinds.ts";
+import { Rendered } from "../../src/render/render.ts";
 import { requireTool, waitFor } from "../support/process.ts";
 import { renderPhase } from "../render.ts";
 import { podHost, redisRender, requireRedis, RedisPods } from "./local-redis.ts";
@@ -61,5 +63,29 @@ describe("standalone redis on a real redis-server process", () => {
     // redis_up 1: the exporter reached Redis with the password from the Secret.
     expect(metrics).toMatch(/^redis_up 1$/m);
     expect(metrics).toMatch(new RegExp(`^redis_db_keys\\{db="db0"\\} ${KEYS.length}$`, "m"));
+  }, 60_000);
+});
+
+// A Secret of the user's own (global.existingSecret) may hold any password.
+describe("standalone redis with a password full of quoting hazards", () => {
+  const password = `p@ss "wo\\rd" $HOME 'x'`;
+  let odd: RedisPods;
+
+  beforeAll(async () => {
+    requireRedis();
+    const r = await renderPhase("phase1");
+    const theirs = (o: KubernetesObject): KubernetesObject =>
+      o.kind === "Secret" && o.metadata.name === "vendata-secrets" ? { ...o, data: { ...(o.data as object), REDIS_PASSWORD: Buffer.from(password).toString("base64") } } : o;
+    odd = await RedisPods.create(redisRender(new Rendered(r.manifest, r.objects.map(theirs))), [6379]);
+  });
+
+  afterAll(async () => {
+    await odd?.cleanup();
+  });
+
+  it("requires exactly that password", async () => {
+    odd.start(0);
+    await waitFor("redis to answer with the password", async () => ((await odd.cliPod(0, "ping")) === "PONG\n" ? true : undefined));
+    expect(await odd.cli(["-h", podHost(0), "-p", "6379", "--user", "default", "--pass", "wrong", "ping"])).toMatch(/WRONGPASS|NOAUTH/);
   }, 60_000);
 });

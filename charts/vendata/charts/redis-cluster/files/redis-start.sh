@@ -9,10 +9,9 @@ set -eu
 umask 077
 conf=/tmp/redis.conf
 cat /etc/redis/redis.conf > "$conf"
-{
-  echo "requirepass $(quote "$REDIS_PASSWORD")"
-  echo "masterauth $(quote "$REDIS_PASSWORD")"
-} >> "$conf"
+# printf, not echo: sh's echo would read backslashes in the password as escapes.
+password=$(quote "$REDIS_PASSWORD")
+printf 'requirepass %s\nmasterauth %s\n' "$password" "$password" >> "$conf"
 
 case $REDIS_MODE in
   cluster)
