@@ -2,7 +2,7 @@
 // (ip:port@cport,hostname) and 7.2 (hostname then aux fields), with peers' names
 // resolving through a private /etc/hosts.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +24,9 @@ function refresh(nodesConf: string, hosts: string, podIp = "127.77.0.1"): string
   execFileSync("unshare", ["--mount", "--propagation", "private", "sh", "-c", 'mount --bind "$1/hosts" /etc/hosts && exec sh "$1/refresh-peers.sh" "$1/nodes.conf"', "sh", dir], {
     env: { PATH: process.env.PATH, POD_IP: podIp },
   });
-  return readFileSync(join(dir, "nodes.conf"), "utf8");
+  const after = readFileSync(join(dir, "nodes.conf"), "utf8");
+  rmSync(dir, { recursive: true });
+  return after;
 }
 
 describe("refresh-peers.sh", () => {

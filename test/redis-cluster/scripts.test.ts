@@ -1,7 +1,7 @@
 // The scripts the chart ships (files/*.sh) reach the pods unchanged, and pass shellcheck
 // as rendered.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,6 +27,7 @@ describe.each(PHASES)("redis scripts in %s", (phase) => {
     const rendered = Object.keys(data).filter((k) => k.endsWith(".sh"));
     for (const name of rendered) writeFileSync(join(dir, name), data[name] ?? "");
     const result = spawnSync(shellcheck, ["--external-sources", "--source-path=SCRIPTDIR", ...rendered], { cwd: dir, encoding: "utf8" });
+    rmSync(dir, { recursive: true });
     expect(result.stdout + result.stderr).toBe("");
     expect(result.status).toBe(0);
   });
