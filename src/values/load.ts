@@ -28,7 +28,7 @@ export function readValuesFile(file: string): ValuesTree {
   return parsed;
 }
 
-/** Only the files, merged: what the user wrote (the schema checks this). */
+/** Only the files, merged: what the user wrote. */
 export function userValues(files: readonly string[]): ValuesTree {
   return files.reduce<ValuesTree>((acc, file) => mergeValues(acc, readValuesFile(file)), {});
 }

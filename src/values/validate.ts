@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
 import { REPO_ROOT } from "../paths.ts";
 import { UMBRELLA_DIR } from "../schema/charts.ts";
-import { effectiveValues, userValues } from "./load.ts";
+import { effectiveValues } from "./load.ts";
 import { crossFieldErrors } from "./rules.ts";
 
 function keyOf(error: ErrorObject): string {
@@ -36,9 +36,11 @@ function schemaValidator(): ReturnType<Ajv["compile"]> {
 /** Every problem with these values files, as "key: rule" lines (empty: valid). */
 export function validateValuesFiles(files: readonly string[]): string[] {
   const validate = schemaValidator();
-  if (!validate(userValues(files))) {
+  // Like Helm, check the values the templates will see: chart defaults under the files.
+  const values = effectiveValues(files);
+  if (!validate(values)) {
     const lines = (validate.errors ?? []).filter((e) => e.keyword !== "if").map((e) => `${keyOf(e)}: ${describe(e)}`);
     return [...new Set(lines)];
   }
-  return crossFieldErrors(effectiveValues(files));
+  return crossFieldErrors(values);
 }

@@ -47,3 +47,9 @@ describe("the toolkit refuses bad values before Helm runs", () => {
     expect(validateValuesFiles([valuesFile({ redis: { mode: "replicated" } })])).toEqual(['redis.mode: must be one of "standalone", "sentinel", "cluster"']);
   });
 });
+
+describe("the toolkit checks values as Helm does, merged over the chart's defaults", () => {
+  it("accepts a partial override of a map whose keys are all required", () => {
+    expect(toolkitErrors("phase2", { api: { resources: { limits: { memory: "2Gi" } } } })).toEqual([]);
+  });
+});
