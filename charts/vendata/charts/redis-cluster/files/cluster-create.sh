@@ -98,8 +98,10 @@ if [ -z "$newcomers" ] && [ "$(empty_masters "$seed")" -eq 0 ]; then
 fi
 
 wait_until_consistent "$seed"
+added=""
 for node in $newcomers; do
   id=$(cli -h "$node" -p "$REDIS_PORT" cluster myid | tr -d '\r')
+  added="${added:+$added }$id"
   master=$(short_master "$seed")
   # Every node joins as an empty master; a replica then follows its master, retried
   # until the new node has heard of that master through gossip.
@@ -114,6 +116,11 @@ for node in $newcomers; do
   wait_until_consistent "$seed"
 done
 if [ "$(empty_masters "$seed")" -gt 0 ]; then
+  # A master that has not yet heard of a new node refuses to move slots to it
+  # ("ERR Unknown node"): wait until gossip has told every node about every new one.
+  for node in $REDIS_NODES; do
+    for id in $added; do wait_until_seen "$node" "$id" "master|slave"; done
+  done
   echo "moving slots to the new masters"
   cli --cluster rebalance "$(address "$seed")" --cluster-use-empty-masters
 fi
