@@ -35,10 +35,8 @@ export function userValues(files: readonly string[]): ValuesTree {
 
 /** Chart defaults under the user's files: what the templates see. */
 export function effectiveValues(files: readonly string[]): VendataValues {
-  let values = readValuesFile(`${UMBRELLA_DIR}/values.yaml`);
-  for (const chart of SUBCHARTS) {
-    values = mergeValues(values, { [chart.key]: readValuesFile(`${chart.dir}/values.yaml`) });
-    values = mergeValues(values, { [chart.key]: readValuesFile(`${UMBRELLA_DIR}/values.yaml`)[chart.key] ?? {} });
-  }
-  return mergeValues(values, userValues(files)) as VendataValues;
+  // Helm's order: each subchart's values.yaml, then the umbrella's, then the files.
+  const subchartDefaults: ValuesTree = Object.fromEntries(SUBCHARTS.map((chart) => [chart.key, readValuesFile(`${chart.dir}/values.yaml`)]));
+  const defaults = mergeValues(subchartDefaults, readValuesFile(`${UMBRELLA_DIR}/values.yaml`));
+  return mergeValues(defaults, userValues(files)) as VendataValues;
 }

@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { PodSpec } from "kubernetes-types/core/v1.js";
 import type { Rendered } from "../../src/render/render.ts";
-import { loopbackAddressesWithFreePorts, requireTool, type RunningProcess } from "../support/process.ts";
-import { requireRoot, startContainer, type LocalPod } from "../support/pod.ts";
+import { loopbackAddressesWithFreePorts, requireRoot, requireTool, type RunningProcess } from "../support/process.ts";
+import { startContainer, type LocalPod } from "../support/pod.ts";
 
 const run = promisify(execFile);
 
@@ -22,7 +22,7 @@ const NAMESPACE = "vendata";
 const DEBIAN_ENTRYPOINTS: Record<string, string[]> = { exporter: ["/usr/bin/prometheus-redis-exporter"] };
 
 export function requireRedis(): void {
-  requireRoot();
+  requireRoot("running Redis pods locally");
   requireTool("redis-server", "apt-get install -y redis-server");
   requireTool("redis-cli", "apt-get install -y redis-tools");
 }

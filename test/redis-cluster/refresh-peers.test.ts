@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { requireRoot } from "../support/pod.ts";
+import { requireRoot } from "../support/process.ts";
 import { renderPhase } from "../render.ts";
 
 const ID = (n: number) => String(n).repeat(40);
@@ -31,7 +31,7 @@ function refresh(nodesConf: string, hosts: string, podIp = "127.77.0.1"): string
 
 describe("refresh-peers.sh", () => {
   beforeAll(async () => {
-    requireRoot();
+    requireRoot("running Redis pods locally");
     script = (await renderPhase("phase3")).find("ConfigMap", "vendata-redis").data?.["refresh-peers.sh"] ?? "";
   });
 

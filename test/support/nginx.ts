@@ -8,7 +8,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa, execaSync } from "execa";
-import { requireTool, startProcess, waitForPort, type RunningProcess } from "./process.ts";
+import { requireRoot, requireTool, startProcess, waitForPort, type RunningProcess } from "./process.ts";
 
 const NOBODY = "65534";
 
@@ -45,8 +45,7 @@ export interface NginxSandbox {
 
 export function createNginxSandbox(options: NginxSandboxOptions): NginxSandbox {
   for (const tool of ["nginx", "openssl"]) requireTool(tool, `apt-get install -y ${tool}`);
-  for (const tool of ["unshare", "setpriv"]) requireTool(tool, "apt-get install -y util-linux");
-  if (process.getuid?.() !== 0) throw new Error("the nginx sandbox needs root (unshare -m and mount --bind); run the tests as root, as CI does");
+  requireRoot("the nginx sandbox");
 
   const dir = mkdtempSync(join(tmpdir(), "vendata-nginx-"));
   mkdirSync(join(dir, "etc", "tls"), { recursive: true });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Container, PodSpec, Volume } from "kubernetes-types/core/v1.js";
 import type { Rendered } from "../../src/render/render.ts";
 import { containerEnvironment, expand } from "./pod-env.ts";
-import { requireTool, startProcess, type RunningProcess } from "./process.ts";
+import { startProcess, type RunningProcess } from "./process.ts";
 
 export interface LocalPod {
   /** metadata.name, e.g. vendata-redis-0. */
@@ -34,12 +34,6 @@ export interface ContainerOptions {
   env?: Readonly<Record<string, string>>;
   /** Run this instead of the container's command (kubectl exec, or an exec probe). */
   exec?: readonly string[];
-}
-
-export function requireRoot(): void {
-  if (process.getuid?.() !== 0) throw new Error("running pods locally needs root (one private mount namespace per pod); run the tests as root");
-  requireTool("unshare", "apt-get install -y util-linux");
-  requireTool("setpriv", "apt-get install -y util-linux");
 }
 
 // PATH of Debian-based images (redis's among them).

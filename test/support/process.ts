@@ -11,6 +11,12 @@ export function requireTool(program: string, install: string): string {
   return path;
 }
 
+/** Root and the tools for a private mount namespace (unshare -m, mount --bind, setpriv), or an error saying why. */
+export function requireRoot(what: string): void {
+  if (process.getuid?.() !== 0) throw new Error(`${what} needs root (a private mount namespace); run the tests as root, as CI does`);
+  for (const tool of ["unshare", "setpriv"]) requireTool(tool, "apt-get install -y util-linux");
+}
+
 /** A TCP port nobody listens on right now. */
 export async function freePort(host = "127.0.0.1"): Promise<number> {
   return new Promise((resolve, reject) => {
