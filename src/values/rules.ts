@@ -174,10 +174,19 @@ const RULES: readonly Rule[] = [
   requestPath,
 ];
 
+// The API reads both databases; they can only be switched off with it.
+const apiNeedsDatabases = (enabled: (key: Component) => boolean): string | undefined =>
+  enabled("api") && !(enabled("mongo") && enabled("redis"))
+    ? "api.enabled needs mongo.enabled and redis.enabled: the API reads both, and the chart has no setting for an external Mongo or Redis yet"
+    : undefined;
+
+type Component = "api" | "nginx" | "mongo" | "redis";
+
 /** Messages of every rule the values break (empty: none). Disabled components are not checked. */
 export function crossFieldErrors(values: VendataValues): string[] {
-  const enabled = (key: "api" | "nginx" | "mongo" | "redis") => values[key]?.enabled !== false;
+  const enabled = (key: Component) => values[key]?.enabled !== false;
   const checked: VendataValues = { ...values };
   for (const key of ["api", "nginx", "mongo", "redis"] as const) if (!enabled(key)) delete checked[key];
-  return RULES.map((rule) => rule(checked)).filter((m): m is string => m !== undefined);
+  const errors = RULES.map((rule) => rule(checked));
+  return [apiNeedsDatabases(enabled), ...errors].filter((m): m is string => m !== undefined);
 }

@@ -3,9 +3,12 @@
 // and address and the rendered Secret's values); its volumes bind-mounted at their
 // mount paths in a private mount namespace (unshare -m), read-only where the spec says
 // so; the pod's user from its securityContext; and a private /etc/hosts, so pod names
-// resolve to 127.x addresses without touching the machine's. Needs root.
+// resolve to 127.x addresses without touching the machine's. A mount point the machine
+// lacks (/scripts, /data/db) is made in a private root: a tmpfs holding a bind mount of
+// every top-level directory of the machine, into which the container is chrooted, so
+// nothing is created on the machine itself. Needs root.
 import { chownSync, mkdirSync, writeFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Container, PodSpec, Volume } from "kubernetes-types/core/v1.js";
 import type { Rendered } from "../../src/render/render.ts";
 import { containerEnvironment, expand } from "./pod-env.ts";
@@ -34,6 +37,11 @@ export interface ContainerOptions {
   env?: Readonly<Record<string, string>>;
   /** Run this instead of the container's command (kubectl exec, or an exec probe). */
   exec?: readonly string[];
+  /**
+   * Host directories bind-mounted read-only after `programs` (so a target may lie inside
+   * it): the files a stand-in program needs, e.g. the node_modules an npm-installed CLI runs from.
+   */
+  mounts?: readonly { source: string; target: string }[];
 }
 
 // PATH of Debian-based images (redis's among them).
@@ -66,19 +74,56 @@ export function startContainer(pod: LocalPod, containerName: string, options: Co
   if (command.length === 0) throw new Error(`${pod.name}/${containerName} uses its image's entrypoint: pass options.entrypoint`);
 
   const mounts = (container.volumeMounts ?? []).map((m) => {
-    if (!existsSync(m.mountPath)) throw new Error(`${pod.name}/${containerName}: mount point ${m.mountPath} does not exist on this machine`);
     const volume = pod.spec.volumes?.find((v) => v.name === m.name);
     const readOnly = m.readOnly === true || volume?.configMap !== undefined;
     return { source: volumeSource(pod, m.name, volume, [user, group]), target: m.mountPath, readOnly };
   });
+  const missing = mounts.map((m) => m.target).filter((target) => !existsSync(target));
   // A mount that hides the pod's own directory (/tmp holding it) goes last.
   mounts.sort((a, b) => Number(pod.dir.startsWith(a.target)) - Number(pod.dir.startsWith(b.target)));
   if (options.programs) mounts.unshift({ source: options.programs, target: "/usr/local/bin", readOnly: true });
+  mounts.splice(options.programs ? 1 : 0, 0, ...(options.mounts ?? []).map((m) => ({ ...m, readOnly: true })));
+
+  // Without a private root, targets are the machine's paths; with one, paths under $root.
+  const root = missing.length > 0 ? join(pod.dir, "root") : "";
+  if (root) mkdirSync(root, { recursive: true });
+  const at = (target: string) => (root ? `"$root"${quote(target)}` : quote(target));
   const script = [
     "set -e",
-    `mount --bind ${quote(pod.hostsFile)} /etc/hosts`,
-    ...mounts.flatMap((m) => [`mount --bind ${quote(m.source)} ${quote(m.target)}`, ...(m.readOnly ? [`mount -o remount,bind,ro ${quote(m.target)}`] : [])]),
-    `exec setpriv --reuid=${user} --regid=${group} --clear-groups -- ${command.map(quote).join(" ")}`,
+    ...(root ? privateRoot(root, missing) : []),
+    `mount --bind ${quote(pod.hostsFile)} ${at("/etc/hosts")}`,
+    ...mounts.flatMap((m) => [`mount --bind ${quote(m.source)} ${at(m.target)}`, ...(m.readOnly ? [`mount -o remount,bind,ro ${at(m.target)}`] : [])]),
+    `exec ${root ? 'chroot "$root" ' : ""}setpriv --reuid=${user} --regid=${group} --clear-groups -- ${command.map(quote).join(" ")}`,
   ].join("\n");
   return startProcess("unshare", ["--mount", "--propagation", "private", "sh", "-c", script], { env: { PATH: IMAGE_PATH, ...env } });
+}
+
+// Shell lines that build the private root at `root` (in the private mount namespace) and
+// create in it the mount points the machine lacks; the container is then chrooted there.
+// A directory of the machine that is to hold a new mount point (/ for /scripts, /etc for
+// /etc/mongo/keyfile) is "shadowed": a tmpfs at its place in the root, holding a bind mount
+// of each of its entries, so the new directory is made in the tmpfs, not on the machine.
+function privateRoot(root: string, missing: readonly string[]): string[] {
+  const existingAncestor = (path: string): string => {
+    let dir = dirname(path);
+    while (dir !== "/" && !existsSync(dir)) dir = dirname(dir);
+    return dir;
+  };
+  const shadowed = [...new Set(["/", ...missing.map(existingAncestor)])].sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  return [
+    `root=${quote(root)}`,
+    "shadow() {",
+    '  dir=${1%/}; mount -t tmpfs -o mode="$(stat -c %a "${dir:-/}")" vendata-pod-root "$root$dir"',
+    '  for entry in "$dir"/* "$dir"/.[!.]* "$dir"/..?*; do',
+    '    [ -e "$entry" ] || [ -L "$entry" ] || continue',
+    '    name=${entry##*/}',
+    '    if [ -L "$entry" ]; then ln -s "$(readlink "$entry")" "$root$dir/$name"',
+    '    elif [ -d "$entry" ]; then mkdir "$root$dir/$name" && mount --rbind "$entry" "$root$dir/$name"',
+    '    else : >"$root$dir/$name" && mount --bind "$entry" "$root$dir/$name"',
+    "    fi",
+    "  done",
+    "}",
+    ...shadowed.map((dir) => `shadow ${quote(dir)}`),
+    ...missing.map((target) => `mkdir -p "$root"${quote(target)}`),
+  ];
 }

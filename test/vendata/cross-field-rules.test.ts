@@ -15,6 +15,18 @@ interface BadCase {
 
 const CASES: BadCase[] = [
   {
+    rule: "the API without its Mongo",
+    phase: "phase1",
+    values: { mongo: { enabled: false } },
+    message: "api.enabled needs mongo.enabled and redis.enabled: the API reads both",
+  },
+  {
+    rule: "the API without its Redis",
+    phase: "phase2",
+    values: { redis: { enabled: false } },
+    message: "api.enabled needs mongo.enabled and redis.enabled: the API reads both",
+  },
+  {
     rule: "autoscaling maxReplicas below minReplicas",
     phase: "phase3",
     values: { api: { autoscaling: { minReplicas: 10, maxReplicas: 5 } } },

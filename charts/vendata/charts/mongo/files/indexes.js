@@ -6,11 +6,9 @@ load("/scripts/lib.js");
 const config = readConfig();
 const password = env("MONGODB_PASSWORD");
 
-const conn = waitFor("the application user to log in (the init Job creates it)", () => {
-  const candidate = userConnection(config.app.hosts, config.appUser, password, config.app.options);
-  run(candidate.getDB(config.database), { ping: 1 });
-  return candidate;
-});
+const conn = waitFor("the application user to log in (the init Job creates it)", () =>
+  pingedUserConnection(config.app.hosts, config.appUser, password, config.app.options, config.database),
+);
 try {
   const db = conn.getDB(config.database);
   for (const index of config.indexes) {

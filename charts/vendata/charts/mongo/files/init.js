@@ -54,11 +54,7 @@ function ensureReplicaSet(set) {
 }
 
 function ensureSharding() {
-  const mongos = waitFor(`mongos at ${config.mongos}`, () => {
-    const conn = userConnection([config.mongos], config.rootUser, rootPassword, "authSource=admin");
-    run(conn.getDB("admin"), { ping: 1 });
-    return conn;
-  });
+  const mongos = waitFor(`mongos at ${config.mongos}`, () => pingedUserConnection([config.mongos], config.rootUser, rootPassword, "authSource=admin", "admin"));
   try {
     const admin = mongos.getDB("admin");
     const present = run(admin, { listShards: 1 }).shards.map((s) => s._id);

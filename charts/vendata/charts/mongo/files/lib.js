@@ -1,6 +1,15 @@
 // Shared by init.js, scale-down.js and indexes.js (mongosh; each loads this file).
 // The pure functions first: they decide what to change, and the chart's tests run them
 // (test/mongo/scripts.test.ts). The rest talks to mongod.
+//
+// The rule for code that talks to mongod (mongosh 2): never `return <call>` from a try
+// block whose finally closes the connection. mongosh's async rewriter awaits calls that
+// stand in a statement or an assignment, but not a call that is the whole operand of a
+// `return`: the finally then closes the connection before the command has run
+// (MongoNotConnectedError). Assign the result to a variable first, then return it. And
+// mongosh's runCommand throws on a reply with ok: 0 instead of returning it: go through
+// run(), which names the command in the error. test/mongo/real-mongosh.test.ts runs these
+// scripts under the real mongosh.
 
 // ---------------------------------------------------------------- decisions
 
@@ -125,10 +134,15 @@ function log(message) {
   print(`${new Date().toISOString()} ${message}`);
 }
 
-/** Calls attempt() every 5 s until it returns something truthy; gives up after timeoutMs. */
+/**
+ * Calls attempt() every 5 s until it returns something truthy; gives up after timeoutMs.
+ * Says every minute what it still waits for, and why, so a waiting Job's log is not silent.
+ */
 function waitFor(what, attempt, timeoutMs) {
-  const deadline = Date.now() + (timeoutMs ?? 600000);
+  const started = Date.now();
+  const deadline = started + (timeoutMs ?? 600000);
   let last = "";
+  let told = started;
   for (;;) {
     try {
       const result = attempt();
@@ -137,14 +151,31 @@ function waitFor(what, attempt, timeoutMs) {
       last = `: ${error.message}`;
     }
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}${last}`);
+    if (Date.now() - told >= 60000) {
+      told = Date.now();
+      log(`still waiting for ${what}${last}`);
+    }
     sleep(5000);
   }
 }
 
-/** Runs a command; throws with the server's message when it fails. */
+/**
+ * Runs a command; throws, naming the command, when it fails. mongosh throws on a reply with
+ * ok: 0 (its message then lacks the command's name); an older shell returns the reply.
+ * The thrown error keeps the server's code and codeName.
+ */
 function run(db, command) {
-  const result = db.runCommand(command);
-  if (result.ok !== 1) throw new Error(`${Object.keys(command)[0]} failed: ${result.errmsg ?? JSON.stringify(result)}`);
+  const name = Object.keys(command)[0];
+  let result;
+  try {
+    result = db.runCommand(command);
+  } catch (error) {
+    const failed = new Error(`${name} failed: ${error.message}`);
+    failed.code = error.code;
+    failed.codeName = error.codeName;
+    throw failed;
+  }
+  if (result.ok !== 1) throw new Error(`${name} failed: ${result.errmsg ?? JSON.stringify(result)}`);
   return result;
 }
 
@@ -156,7 +187,8 @@ function connect(uri) {
 function hello(host) {
   const conn = connect(`mongodb://${host}/?directConnection=true&serverSelectionTimeoutMS=5000&connectTimeoutMS=5000`);
   try {
-    return run(conn.getDB("admin"), { hello: 1 });
+    const reply = run(conn.getDB("admin"), { hello: 1 });
+    return reply;
   } finally {
     conn.close();
   }
@@ -178,14 +210,33 @@ function userConnection(hosts, user, password, options) {
 }
 
 function canLogIn(hosts, user, password, options) {
+  let conn;
+  let loggedIn = false;
   try {
-    const conn = userConnection(hosts, user, password, options);
+    conn = userConnection(hosts, user, password, options);
     run(conn.getDB("admin"), { ping: 1 });
-    conn.close();
-    return true;
+    loggedIn = true;
   } catch (error) {
-    return false;
+    loggedIn = false;
+  } finally {
+    if (conn) conn.close();
   }
+  return loggedIn;
+}
+
+/**
+ * A user's connection once a ping answers on it (for waitFor); a connection whose ping
+ * fails is closed, not left open until the script ends.
+ */
+function pingedUserConnection(hosts, user, password, options, database) {
+  const conn = userConnection(hosts, user, password, options);
+  try {
+    run(conn.getDB(database), { ping: 1 });
+  } catch (error) {
+    conn.close();
+    throw error;
+  }
+  return conn;
 }
 
 /** Creates the user, or brings its roles and password in line with the values and the Secret. */
