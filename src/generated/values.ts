@@ -677,6 +677,122 @@ export interface Global {
    * Region this release runs in (phase 4 runs one release per region).
    */
   region?: string;
+  /**
+   * A MongoDB outside this release for the API, used when mongo.enabled is false (the chart refuses it while mongo.enabled is true: leave it empty then). Under global because the API subchart, which cannot see the umbrella's values, names its Secret in the MONGODB_PASSWORD secretKeyRef. Required with the API on: hosts, database, username, existingSecret. The umbrella README, "External databases", has an example.
+   */
+  externalMongo?: {
+    /**
+     * host:port of every server the API may connect to: the replica set's members, or the mongos routers (no mongodb+srv).
+     */
+    hosts?: string[];
+    /**
+     * The application's database: the path of MONGODB_URI, and so the authSource unless options name another.
+     */
+    database?: string;
+    /**
+     * The API's user (MONGODB_USERNAME, in MONGODB_URI as is).
+     */
+    username?: string;
+    /**
+     * Replica set name (replicaSet= in the URI, MONGODB_REPLICA_SET); empty for a standalone server or mongos.
+     */
+    replicaSet?: string;
+    /**
+     * Connect over TLS (tls=true in the URI). The server's certificate must be trusted by the API image.
+     */
+    tls?: boolean;
+    /**
+     * The API's connection pool, maxPoolSize and minPoolSize in the URI (mongo.pool does this for the bundled Mongo). Unset keys take the seed's 100 and 10.
+     */
+    pool?: {
+      /**
+       * maxPoolSize in the URI; default 100 (the seed's, as mongo.pool).
+       */
+      maxPoolSize?: number;
+      /**
+       * minPoolSize in the URI; default 10 (the seed's, as mongo.pool).
+       */
+      minPoolSize?: number;
+    };
+    /**
+     * Further URI options, as a map ({authSource: admin, readPreference: secondaryPreferred}, sorted by key in the URI) or a string (authSource=admin&w=majority). Not replicaSet, tls, ssl, maxPoolSize or minPoolSize: they have keys of their own.
+     */
+    options?:
+      | {
+          [k: string]: string | number | boolean;
+        }
+      | string;
+    /**
+     * Secret (in the release namespace) holding the user's password, created by you. The password goes into MONGODB_URI as is: use only letters, digits and -._~ (or store it percent-encoded).
+     */
+    existingSecret?: string;
+    /**
+     * Key of the password in existingSecret (default MONGODB_PASSWORD).
+     */
+    passwordKey?: string;
+    /**
+     * Where the API's NetworkPolicy lets it reach these hosts' ports (ipBlock, namespaceSelector, podSelector). Empty: any address, on those ports only.
+     */
+    networkPolicyPeers?: NetworkPolicyPeer[];
+  };
+  /**
+   * A Redis outside this release for the API, used when redis.enabled is false (the chart refuses it while redis.enabled is true: leave it empty then). Under global for the same reason as externalMongo (the REDIS_PASSWORD secretKeyRef). Required with the API on: hosts, existingSecret; sentinel mode also sentinelMasterName.
+   */
+  externalRedis?: {
+    /**
+     * How the API connects (REDIS_MODE); default standalone.
+     */
+    mode?: "standalone" | "sentinel" | "cluster";
+    /**
+     * host:port list. standalone: the one server; sentinel: the sentinels; cluster: the seed nodes (list nodes on every port the cluster uses).
+     */
+    hosts?: string[];
+    /**
+     * sentinel mode: the name the sentinels give the master (REDIS_SENTINEL_MASTER).
+     */
+    sentinelMasterName?: string;
+    /**
+     * sentinel mode: the port of the Redis servers the sentinels hand out (default 6379); the API's NetworkPolicy opens it besides the sentinels' ports.
+     */
+    redisPort?: number;
+    /**
+     * Connect over TLS: rediss:// URLs and REDIS_TLS=true. The server's certificate must be trusted by the API image.
+     */
+    tls?: boolean;
+    /**
+     * Secret (in the release namespace) holding the Redis password, created by you; sentinels that ask for a password get the same one.
+     */
+    existingSecret?: string;
+    /**
+     * Key of the password in existingSecret (default REDIS_PASSWORD).
+     */
+    passwordKey?: string;
+    /**
+     * Where the API's NetworkPolicy lets it reach these hosts' ports (ipBlock, namespaceSelector, podSelector). Empty: any address, on those ports only.
+     */
+    networkPolicyPeers?: NetworkPolicyPeer[];
+  };
+}
+/**
+ * A NetworkPolicy peer: an ipBlock, or a namespaceSelector and/or podSelector.
+ */
+export interface NetworkPolicyPeer {
+  ipBlock?: {
+    cidr: string;
+    except?: string[];
+  };
+  namespaceSelector?: LabelSelector;
+  podSelector?: LabelSelector;
+}
+export interface LabelSelector {
+  matchLabels?: {
+    [k: string]: string;
+  };
+  matchExpressions?: {
+    key: string;
+    operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+    values?: string[];
+  }[];
 }
 export interface Image {
   /**

@@ -174,13 +174,62 @@ const RULES: readonly Rule[] = [
   requestPath,
 ];
 
-// The API reads both databases; they can only be switched off with it.
-const apiNeedsDatabases = (enabled: (key: Component) => boolean): string | undefined =>
-  enabled("api") && !(enabled("mongo") && enabled("redis"))
-    ? "api.enabled needs mongo.enabled and redis.enabled: the API reads both, and the chart has no setting for an external Mongo or Redis yet"
-    : undefined;
-
 type Component = "api" | "nginx" | "mongo" | "redis";
+type Global = NonNullable<VendataValues["global"]>;
+
+/** Helm's `empty`: false, 0, "", null, an empty list or map. */
+const isEmpty = (value: unknown): boolean =>
+  value === undefined || value === null || value === false || value === 0 || value === "" || (Array.isArray(value) && value.length === 0) || (typeof value === "object" && Object.keys(value).length === 0);
+
+/** As vendata.connections.externalSet: some key of the description holds a non-empty value. */
+export const externalSet = (external: object | undefined): boolean => Object.values(external ?? {}).some((value) => !isEmpty(value));
+
+/** externalMongo.options as "name=value" items, as vendata.connections.uriOptions lists them. */
+export function uriOptions(options: NonNullable<Global["externalMongo"]>["options"]): string[] {
+  if (typeof options === "string") return options.replace(/^\?/, "").split("&").filter((o) => o !== "");
+  return Object.keys(options ?? {})
+    .sort()
+    .map((name) => `${name}=${String(options?.[name])}`);
+}
+
+const OWN_KEY_OPTIONS = ["replicaset", "tls", "ssl", "maxpoolsize", "minpoolsize"];
+
+/**
+ * A database switched off with the API on needs its external description, complete; one
+ * set while its bundled database runs is refused (vendata.validate.externalDatabases).
+ */
+function externalDatabaseErrors(values: VendataValues, enabled: (key: Component) => boolean): string[] {
+  const mongo = values.global?.externalMongo ?? {};
+  const redis = values.global?.externalRedis ?? {};
+  const errors: string[] = [];
+  if (enabled("mongo") && externalSet(mongo)) {
+    errors.push("global.externalMongo is set while mongo.enabled is true: the API would not know which Mongo to use; set mongo.enabled to false to use the external one, or leave global.externalMongo empty");
+  }
+  if (enabled("redis") && externalSet(redis)) {
+    errors.push("global.externalRedis is set while redis.enabled is true: the API would not know which Redis to use; set redis.enabled to false to use the external one, or leave global.externalRedis empty");
+  }
+  if (enabled("api") && !enabled("mongo")) {
+    const missing = (["hosts", "database", "username", "existingSecret"] as const).find((key) => isEmpty(mongo[key]));
+    if (missing) errors.push(`global.externalMongo.${missing} is required when mongo.enabled is false and api.enabled is true: the API then connects to the external Mongo it describes`);
+    else {
+      const own = uriOptions(mongo.options)
+        .map((option) => option.split("=")[0] ?? "")
+        .find((name) => OWN_KEY_OPTIONS.includes(name.toLowerCase()));
+      if (own) errors.push(`global.externalMongo.options must not set ${own}: use global.externalMongo.replicaSet, tls and pool, so each setting has one place`);
+    }
+  }
+  if (enabled("api") && !enabled("redis")) {
+    const missing = (["hosts", "existingSecret"] as const).find((key) => isEmpty(redis[key]));
+    const mode = redis.mode ?? "standalone";
+    const hosts = redis.hosts ?? [];
+    if (missing) errors.push(`global.externalRedis.${missing} is required when redis.enabled is false and api.enabled is true: the API then connects to the external Redis it describes`);
+    else if (mode === "sentinel" && !redis.sentinelMasterName) errors.push("global.externalRedis.sentinelMasterName is required when global.externalRedis.mode is sentinel");
+    else if (mode === "standalone" && hosts.length !== 1) {
+      errors.push(`global.externalRedis.hosts must hold exactly one host:port when global.externalRedis.mode is standalone (it holds ${hosts.length})`);
+    }
+  }
+  return errors;
+}
 
 /** Messages of every rule the values break (empty: none). Disabled components are not checked. */
 export function crossFieldErrors(values: VendataValues): string[] {
@@ -188,5 +237,5 @@ export function crossFieldErrors(values: VendataValues): string[] {
   const checked: VendataValues = { ...values };
   for (const key of ["api", "nginx", "mongo", "redis"] as const) if (!enabled(key)) delete checked[key];
   const errors = RULES.map((rule) => rule(checked));
-  return [apiNeedsDatabases(enabled), ...errors].filter((m): m is string => m !== undefined);
+  return [...externalDatabaseErrors(values, enabled), ...errors.filter((m): m is string => m !== undefined)];
 }

@@ -15,16 +15,64 @@ interface BadCase {
 
 const CASES: BadCase[] = [
   {
-    rule: "the API without its Mongo",
+    rule: "the API without its Mongo and no external one",
     phase: "phase1",
     values: { mongo: { enabled: false } },
-    message: "api.enabled needs mongo.enabled and redis.enabled: the API reads both",
+    message: "global.externalMongo.hosts is required when mongo.enabled is false and api.enabled is true: the API then connects to the external Mongo it describes",
   },
   {
-    rule: "the API without its Redis",
+    rule: "an external Mongo without the Secret of its password",
+    phase: "phase2",
+    values: { mongo: { enabled: false }, global: { externalMongo: { hosts: ["mongo.example.com:27017"], database: "vendata", username: "app" } } },
+    message: "global.externalMongo.existingSecret is required when mongo.enabled is false and api.enabled is true",
+  },
+  {
+    rule: "an external Mongo without its database",
+    phase: "phase1",
+    values: { mongo: { enabled: false }, global: { externalMongo: { hosts: ["mongo.example.com:27017"], username: "app", existingSecret: "mongo-app" } } },
+    message: "global.externalMongo.database is required when mongo.enabled is false and api.enabled is true",
+  },
+  {
+    rule: "external Mongo options that have keys of their own",
+    phase: "phase3",
+    values: { mongo: { enabled: false }, global: { externalMongo: { hosts: ["mongo.example.com:27017"], database: "vendata", username: "app", existingSecret: "mongo-app", options: "authSource=admin&maxPoolSize=5" } } },
+    message: "global.externalMongo.options must not set maxPoolSize: use global.externalMongo.replicaSet, tls and pool, so each setting has one place",
+  },
+  {
+    rule: "an external Mongo beside the bundled one",
+    phase: "phase2",
+    values: { global: { externalMongo: { hosts: ["mongo.example.com:27017"] } } },
+    message: "global.externalMongo is set while mongo.enabled is true: the API would not know which Mongo to use; set mongo.enabled to false to use the external one, or leave global.externalMongo empty",
+  },
+  {
+    rule: "the API without its Redis and no external one",
     phase: "phase2",
     values: { redis: { enabled: false } },
-    message: "api.enabled needs mongo.enabled and redis.enabled: the API reads both",
+    message: "global.externalRedis.hosts is required when redis.enabled is false and api.enabled is true: the API then connects to the external Redis it describes",
+  },
+  {
+    rule: "an external Redis without the Secret of its password",
+    phase: "phase3",
+    values: { redis: { enabled: false }, global: { externalRedis: { mode: "cluster", hosts: ["redis-0.example.com:6379"] } } },
+    message: "global.externalRedis.existingSecret is required when redis.enabled is false and api.enabled is true",
+  },
+  {
+    rule: "an external sentinel Redis without the master's name",
+    phase: "phase2",
+    values: { redis: { enabled: false }, global: { externalRedis: { mode: "sentinel", hosts: ["sentinel-0.example.com:26379"], existingSecret: "redis-app" } } },
+    message: "global.externalRedis.sentinelMasterName is required when global.externalRedis.mode is sentinel",
+  },
+  {
+    rule: "an external standalone Redis with several hosts",
+    phase: "phase1",
+    values: { redis: { enabled: false }, global: { externalRedis: { hosts: ["redis-0.example.com:6379", "redis-1.example.com:6379"], existingSecret: "redis-app" } } },
+    message: "global.externalRedis.hosts must hold exactly one host:port when global.externalRedis.mode is standalone (it holds 2)",
+  },
+  {
+    rule: "an external Redis beside the bundled one",
+    phase: "phase3",
+    values: { global: { externalRedis: { mode: "cluster", hosts: ["redis-0.example.com:6379"], existingSecret: "redis-app" } } },
+    message: "global.externalRedis is set while redis.enabled is true: the API would not know which Redis to use; set redis.enabled to false to use the external one, or leave global.externalRedis empty",
   },
   {
     rule: "autoscaling maxReplicas below minReplicas",

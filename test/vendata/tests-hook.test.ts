@@ -9,6 +9,13 @@ describe("helm test (the request path)", () => {
   });
 
   it("asks nginx over HTTP when TLS is off", async () => {
-    expect(await hookScript({ nginx: { tls: { enabled: false } } })).toContain("-O- http://vendata-nginx.vendata.svc/api/health");
+    expect(await hookScript({ nginx: { tls: { enabled: false } } })).toContain("check -O- http://vendata-nginx.vendata.svc/api/health");
+  });
+
+  it("retries for up to a minute, while nginx re-resolves the API after an install or upgrade", async () => {
+    const script = await hookScript();
+    expect(script).toContain('while [ "$i" -le 30 ]');
+    expect(script).toContain("sleep 2");
+    expect(script).toMatch(/exit 0;.*done; exit 1$/);
   });
 });

@@ -1,35 +1,76 @@
 {{/*
 Connection facts, derived in this one place from the mongo and redis values so the
 database charts (which form the clusters) and the umbrella (which tells the API
-where they are) can never disagree. Each helper returns JSON; use fromJson.
+where they are) can never disagree; an external database (global.externalMongo,
+global.externalRedis) goes through the same helpers. Each helper returns JSON; use fromJson.
 */}}
 
 {{/*
-Mongo: hosts the API connects to, the replica set name ("" when none) and URI options.
+Mongo: hosts the API connects to, the replica set name ("" when none), the database, the
+user and the URI options. From the bundled mongo values, or, given "external", from
+global.externalMongo (used when mongo.enabled is false). Options, in this order:
+replicaSet, then authSource=admin (bundled) or tls=true (external, with tls), the pool,
+then readPreference (bundled, replicaset and sharded) or externalMongo.options.
+The pool: mongo.pool, or externalMongo.pool with the seed's 100 and 10 for unset keys.
 Usage: include "vendata.connections.mongo" (dict "context" $ "mongo" .Values.mongo) | fromJson
+       include "vendata.connections.mongo" (dict "context" $ "external" .Values.global.externalMongo) | fromJson
 */}}
 {{- define "vendata.connections.mongo" -}}
-{{- $m := .mongo -}}
-{{- $port := int ($m.port | default 27017) -}}
 {{- $hosts := list -}}
 {{- $replicaSet := "" -}}
-{{- if eq $m.architecture "sharded" -}}
-  {{- $hosts = append $hosts (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "mongo-mongos")) $port) -}}
-{{- else if eq $m.architecture "replicaset" -}}
-  {{- $replicaSet = $m.replicaSet.name -}}
-  {{- $hosts = (include "vendata.connections.mongoMembers" (dict "context" .context "mongo" $m) | fromJson).hosts -}}
+{{- $database := "" -}}
+{{- $username := "" -}}
+{{- $pool := dict -}}
+{{- $head := list -}}
+{{- $tail := list -}}
+{{- if hasKey . "external" -}}
+  {{- $e := .external | default dict -}}
+  {{- $hosts = $e.hosts | default list -}}
+  {{- $replicaSet = $e.replicaSet | default "" -}}
+  {{- $database = $e.database | default "" -}}
+  {{- $username = $e.username | default "" -}}
+  {{- $pool = merge (dict) ($e.pool | default dict) (dict "maxPoolSize" 100 "minPoolSize" 10) -}}
+  {{- if $e.tls }}{{ $head = append $head "tls=true" }}{{ end -}}
+  {{- $tail = (include "vendata.connections.uriOptions" (dict "options" $e.options) | fromJson).options -}}
 {{- else -}}
-  {{- $hosts = append $hosts (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "mongo")) $port) -}}
+  {{- $m := .mongo -}}
+  {{- $port := int ($m.port | default 27017) -}}
+  {{- if eq $m.architecture "sharded" -}}
+    {{- $hosts = append $hosts (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "mongo-mongos")) $port) -}}
+  {{- else if eq $m.architecture "replicaset" -}}
+    {{- $replicaSet = $m.replicaSet.name -}}
+    {{- $hosts = (include "vendata.connections.mongoMembers" (dict "context" .context "mongo" $m) | fromJson).hosts -}}
+  {{- else -}}
+    {{- $hosts = append $hosts (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "mongo")) $port) -}}
+  {{- end -}}
+  {{- $database = $m.auth.database -}}
+  {{- $username = $m.auth.username -}}
+  {{- $pool = $m.pool -}}
+  {{- $head = list "authSource=admin" -}}
+  {{- /* mongos passes the read preference on to the shards' replica sets. */ -}}
+  {{- if ne $m.architecture "standalone" -}}
+    {{- $tail = list (printf "readPreference=%s" $m.replicaSet.readPreference) -}}
+  {{- end -}}
 {{- end -}}
-{{- $options := list (printf "authSource=admin") (printf "maxPoolSize=%d" (int $m.pool.maxPoolSize)) (printf "minPoolSize=%d" (int $m.pool.minPoolSize)) -}}
-{{- if $replicaSet -}}
-  {{- $options = prepend $options (printf "replicaSet=%s" $replicaSet) -}}
+{{- $options := list -}}
+{{- if $replicaSet }}{{ $options = append $options (printf "replicaSet=%s" $replicaSet) }}{{ end -}}
+{{- $options = concat $options $head (list (printf "maxPoolSize=%d" (int $pool.maxPoolSize)) (printf "minPoolSize=%d" (int $pool.minPoolSize))) $tail -}}
+{{- dict "hosts" $hosts "replicaSet" $replicaSet "database" $database "username" $username "options" (join "&" $options) | toJson -}}
 {{- end -}}
-{{- /* mongos passes the read preference on to the shards' replica sets. */ -}}
-{{- if ne $m.architecture "standalone" -}}
-  {{- $options = append $options (printf "readPreference=%s" $m.replicaSet.readPreference) -}}
+
+{{/*
+externalMongo.options as a list of "name=value": a map, sorted by name, or a string
+("a=1&b=2") split at each "&".
+Usage: include "vendata.connections.uriOptions" (dict "options" .Values.global.externalMongo.options) | fromJson
+*/}}
+{{- define "vendata.connections.uriOptions" -}}
+{{- $out := list -}}
+{{- if kindIs "string" .options -}}
+  {{- range splitList "&" (trimPrefix "?" .options) }}{{ if . }}{{ $out = append $out . }}{{ end }}{{ end -}}
+{{- else if .options -}}
+  {{- range $name := keys .options | sortAlpha }}{{ $out = append $out (printf "%s=%s" $name (get $.options $name | toString)) }}{{ end -}}
 {{- end -}}
-{{- dict "hosts" $hosts "replicaSet" $replicaSet "database" $m.auth.database "options" (join "&" $options) | toJson -}}
+{{- dict "options" $out | toJson -}}
 {{- end -}}
 
 {{/*
@@ -106,56 +147,114 @@ Usage: include "vendata.connections.mongoSets" (dict "context" $ "mongo" .Values
 {{- end -}}
 
 {{/*
-Redis: mode, the URL for standalone, sentinel hosts and master name, cluster seed nodes.
-Redis Cluster has database 0 only, so cluster URLs carry no database index.
+Redis: mode, the URL for standalone, sentinel hosts and master name, cluster seed nodes,
+and tls (true only for an external Redis with tls). From the bundled redis values, or,
+given "external", from global.externalRedis (used when redis.enabled is false): its
+hosts are the server (standalone), the sentinels or the seed nodes. Redis Cluster has
+database 0 only, so cluster URLs carry no database index.
 Usage: include "vendata.connections.redis" (dict "context" $ "redis" .Values.redis) | fromJson
+       include "vendata.connections.redis" (dict "context" $ "external" .Values.global.externalRedis) | fromJson
 */}}
 {{- define "vendata.connections.redis" -}}
-{{- $r := .redis -}}
-{{- $port := int ($r.port | default 6379) -}}
-{{- $out := dict "mode" $r.mode -}}
-{{- if eq $r.mode "cluster" -}}
-  {{- $nodes := list -}}
-  {{- range $i := until (int $r.cluster.nodes) -}}
-    {{- $nodes = append $nodes (printf "%s:%d" (include "vendata.names.podHost" (dict "context" $.context "component" "redis" "index" $i)) $port) -}}
-  {{- end -}}
-  {{- $_ := set $out "nodes" $nodes -}}
-  {{- $_ := set $out "url" (printf "redis://%s" (first $nodes)) -}}
-{{- else if eq $r.mode "sentinel" -}}
-  {{- $sentinels := list -}}
-  {{- range $i := until (int $r.sentinel.replicas) -}}
-    {{- $sentinels = append $sentinels (printf "%s:%d" (include "vendata.names.podHost" (dict "context" $.context "component" "redis" "index" $i)) (int $r.sentinel.port)) -}}
-  {{- end -}}
-  {{- $_ := set $out "sentinels" $sentinels -}}
-  {{- $_ := set $out "masterName" $r.sentinel.masterName -}}
-  {{- $_ := set $out "url" (printf "redis+sentinel://%s/%s/0" (join "," $sentinels) $r.sentinel.masterName) -}}
+{{- $mode := "" -}}
+{{- $endpoints := list -}}
+{{- $masterName := "" -}}
+{{- $tls := false -}}
+{{- if hasKey . "external" -}}
+  {{- $e := .external | default dict -}}
+  {{- $mode = $e.mode | default "standalone" -}}
+  {{- $endpoints = $e.hosts | default list -}}
+  {{- $masterName = $e.sentinelMasterName | default "" -}}
+  {{- $tls = $e.tls | default false -}}
 {{- else -}}
-  {{- $_ := set $out "url" (printf "redis://%s:%d/0" (include "vendata.names.serviceHost" (dict "context" .context "component" "redis")) $port) -}}
+  {{- $r := .redis -}}
+  {{- $port := int ($r.port | default 6379) -}}
+  {{- $mode = $r.mode -}}
+  {{- if eq $r.mode "cluster" -}}
+    {{- range $i := until (int $r.cluster.nodes) -}}
+      {{- $endpoints = append $endpoints (printf "%s:%d" (include "vendata.names.podHost" (dict "context" $.context "component" "redis" "index" $i)) $port) -}}
+    {{- end -}}
+  {{- else if eq $r.mode "sentinel" -}}
+    {{- range $i := until (int $r.sentinel.replicas) -}}
+      {{- $endpoints = append $endpoints (printf "%s:%d" (include "vendata.names.podHost" (dict "context" $.context "component" "redis" "index" $i)) (int $r.sentinel.port)) -}}
+    {{- end -}}
+    {{- $masterName = $r.sentinel.masterName -}}
+  {{- else -}}
+    {{- $endpoints = list (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "redis")) $port) -}}
+  {{- end -}}
+{{- end -}}
+{{- $scheme := ternary "rediss" "redis" $tls -}}
+{{- $out := dict "mode" $mode -}}
+{{- if $tls }}{{ $_ := set $out "tls" true }}{{ end -}}
+{{- if eq $mode "cluster" -}}
+  {{- $_ := set $out "nodes" $endpoints -}}
+  {{- $_ := set $out "url" (printf "%s://%s" $scheme (first $endpoints | default "")) -}}
+{{- else if eq $mode "sentinel" -}}
+  {{- $_ := set $out "sentinels" $endpoints -}}
+  {{- $_ := set $out "masterName" $masterName -}}
+  {{- $_ := set $out "url" (printf "%s+sentinel://%s/%s/0" $scheme (join "," $endpoints) $masterName) -}}
+{{- else -}}
+  {{- $_ := set $out "url" (printf "%s://%s/0" $scheme (first $endpoints | default "")) -}}
 {{- end -}}
 {{- $out | toJson -}}
 {{- end -}}
 
 {{/*
 Everything the API is told about the databases (the umbrella's <release>-connections
-ConfigMap), as JSON. No secrets: the API adds the passwords from the Secret.
-Usage: include "vendata.connections.apiEnv" (dict "context" $ "mongo" .Values.mongo "redis" .Values.redis) | fromJson
+ConfigMap), as JSON. No secrets: the API adds the passwords from the Secret. A database
+whose chart is disabled (mongo.enabled, redis.enabled false) is described by
+global.externalMongo or global.externalRedis instead, through the same helpers.
+Usage: include "vendata.connections.apiEnv" (dict "context" $ "mongo" .Values.mongo "redis" .Values.redis
+         "externalMongo" .Values.global.externalMongo "externalRedis" .Values.global.externalRedis) | fromJson
 */}}
 {{- define "vendata.connections.apiEnv" -}}
-{{- $mongo := include "vendata.connections.mongo" (dict "context" .context "mongo" .mongo) | fromJson -}}
-{{- $redis := include "vendata.connections.redis" (dict "context" .context "redis" .redis) | fromJson -}}
+{{- $mongoFrom := dict "context" .context "mongo" .mongo -}}
+{{- if not .mongo.enabled }}{{ $mongoFrom = dict "context" .context "external" (.externalMongo | default dict) }}{{ end -}}
+{{- $redisFrom := dict "context" .context "redis" .redis -}}
+{{- if not .redis.enabled }}{{ $redisFrom = dict "context" .context "external" (.externalRedis | default dict) }}{{ end -}}
+{{- $mongo := include "vendata.connections.mongo" $mongoFrom | fromJson -}}
+{{- $redis := include "vendata.connections.redis" $redisFrom | fromJson -}}
 {{- $env := dict
   "MONGODB_HOSTS" (join "," $mongo.hosts)
   "MONGODB_DATABASE" $mongo.database
-  "MONGODB_USERNAME" .mongo.auth.username
+  "MONGODB_USERNAME" $mongo.username
   "MONGODB_OPTIONS" $mongo.options
   "MONGODB_REPLICA_SET" $mongo.replicaSet
   "REDIS_MODE" $redis.mode
   "REDIS_URL" $redis.url
 -}}
 {{- with $redis.nodes }}{{ $_ := set $env "REDIS_CLUSTER_NODES" (join "," .) }}{{ end -}}
-{{- with $redis.sentinels }}
-  {{- $_ := set $env "REDIS_SENTINELS" (join "," .) -}}
+{{- if eq $redis.mode "sentinel" }}
+  {{- $_ := set $env "REDIS_SENTINELS" (join "," $redis.sentinels) -}}
   {{- $_ := set $env "REDIS_SENTINEL_MASTER" $redis.masterName -}}
 {{- end -}}
+{{- if $redis.tls }}{{ $_ := set $env "REDIS_TLS" "true" }}{{ end -}}
 {{- $env | toJson -}}
+{{- end -}}
+
+{{/*
+"true" when an external database's description (global.externalMongo or externalRedis)
+is set: some key holds a non-empty value (false, 0, "", [] and {} count as unset), else "".
+The chart refuses one that is set while its bundled database is enabled, so this alone
+tells the API subchart, which cannot see mongo.enabled or redis.enabled, whose Secret to read.
+Usage: include "vendata.connections.externalSet" (dict "external" .Values.global.externalMongo)
+*/}}
+{{- define "vendata.connections.externalSet" -}}
+{{- $set := false -}}
+{{- range $_, $value := .external | default dict }}{{ if not (empty $value) }}{{ $set = true }}{{ end }}{{ end -}}
+{{- if $set }}true{{ end -}}
+{{- end -}}
+
+{{/*
+The Secret and key a database password comes from: the external database's
+existingSecret and passwordKey (default: "key", the stack's own key name) when its
+description is set, else the stack's Secret and "key".
+Usage: include "vendata.connections.passwordRef" (dict "context" $ "external" .Values.global.externalMongo "key" "MONGODB_PASSWORD") | fromJson
+*/}}
+{{- define "vendata.connections.passwordRef" -}}
+{{- if include "vendata.connections.externalSet" . -}}
+{{- dict "name" (.external.existingSecret | default "") "key" (.external.passwordKey | default .key) | toJson -}}
+{{- else -}}
+{{- dict "name" (include "vendata.secrets.name" .) "key" .key | toJson -}}
+{{- end -}}
 {{- end -}}

@@ -38,11 +38,12 @@ Digest for a pod-template annotation, so pods roll when their Secret changes. A 
 cannot see the umbrella's secrets.values, so the digest covers what it can see: the
 Secret's name and its live data at install or upgrade time (lookup). Rotating the Secret
 in the cluster (kubectl, a secret manager) and then running helm upgrade rolls the pods;
-offline renders see no live data and give a digest of the name alone.
-Usage: include "vendata.secrets.checksum" (dict "context" $)
+offline renders see no live data and give a digest of the name alone. "name" (optional)
+digests another Secret the pods read (an external database's existingSecret).
+Usage: include "vendata.secrets.checksum" (dict "context" $ ["name" "other-secret"])
 */}}
 {{- define "vendata.secrets.checksum" -}}
-{{- $name := include "vendata.secrets.name" . -}}
+{{- $name := .name | default (include "vendata.secrets.name" .) -}}
 {{- $live := (lookup "v1" "Secret" .context.Release.Namespace $name).data | default dict -}}
 {{- dict "name" $name "data" $live | toJson | sha256sum -}}
 {{- end -}}

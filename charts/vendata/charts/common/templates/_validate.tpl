@@ -132,3 +132,48 @@ Usage (umbrella): include "vendata.validate.requestPath" (dict "api" .Values.api
 {{- fail "nginx.frontend.host must name the frontend (a fully qualified name) when nginx.frontend.deploy is false" -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+External databases (global.externalMongo, global.externalRedis). One that is set while
+its bundled database is enabled is refused: the API would not know which to use (and
+the API subchart picks its Secret by whether the external one is set). With the API on
+and a bundled database off, the external one must be complete.
+Usage (umbrella): include "vendata.validate.externalDatabases" (dict "api" .Values.api "mongo" .Values.mongo "redis" .Values.redis "global" .Values.global)
+*/}}
+{{- define "vendata.validate.externalDatabases" -}}
+{{- $mongo := .global.externalMongo | default dict -}}
+{{- $redis := .global.externalRedis | default dict -}}
+{{- if and .mongo.enabled (include "vendata.connections.externalSet" (dict "external" $mongo)) -}}
+{{- fail "global.externalMongo is set while mongo.enabled is true: the API would not know which Mongo to use; set mongo.enabled to false to use the external one, or leave global.externalMongo empty" -}}
+{{- end -}}
+{{- if and .redis.enabled (include "vendata.connections.externalSet" (dict "external" $redis)) -}}
+{{- fail "global.externalRedis is set while redis.enabled is true: the API would not know which Redis to use; set redis.enabled to false to use the external one, or leave global.externalRedis empty" -}}
+{{- end -}}
+{{- if and .api.enabled (not .mongo.enabled) -}}
+{{- range $key := list "hosts" "database" "username" "existingSecret" -}}
+{{- if empty (get $mongo $key) -}}
+{{- fail (printf "global.externalMongo.%s is required when mongo.enabled is false and api.enabled is true: the API then connects to the external Mongo it describes" $key) -}}
+{{- end -}}
+{{- end -}}
+{{- range (include "vendata.connections.uriOptions" (dict "options" $mongo.options) | fromJson).options -}}
+{{- $name := first (splitList "=" .) -}}
+{{- if has (lower $name) (list "replicaset" "tls" "ssl" "maxpoolsize" "minpoolsize") -}}
+{{- fail (printf "global.externalMongo.options must not set %s: use global.externalMongo.replicaSet, tls and pool, so each setting has one place" $name) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if and .api.enabled (not .redis.enabled) -}}
+{{- range $key := list "hosts" "existingSecret" -}}
+{{- if empty (get $redis $key) -}}
+{{- fail (printf "global.externalRedis.%s is required when redis.enabled is false and api.enabled is true: the API then connects to the external Redis it describes" $key) -}}
+{{- end -}}
+{{- end -}}
+{{- $mode := $redis.mode | default "standalone" -}}
+{{- if and (eq $mode "sentinel") (not $redis.sentinelMasterName) -}}
+{{- fail "global.externalRedis.sentinelMasterName is required when global.externalRedis.mode is sentinel" -}}
+{{- end -}}
+{{- if and (eq $mode "standalone") (ne (len $redis.hosts) 1) -}}
+{{- fail (printf "global.externalRedis.hosts must hold exactly one host:port when global.externalRedis.mode is standalone (it holds %d)" (len $redis.hosts)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
