@@ -2,8 +2,7 @@
 // and Service in the stack's namespace, with SCRAM on. No mongod exists on any registry
 // here, so the stack runs with mongo.enabled=false and global.externalMongo pointing at it.
 import { randomBytes } from "node:crypto";
-import { stringify } from "yaml";
-import { kubectl } from "./kube.ts";
+import { apply, kubectl } from "./kube.ts";
 
 export const FERRETDB_IMAGE = "vendata.local/ferretdb:1";
 
@@ -72,7 +71,7 @@ export async function deployFerretDb(namespace: string, database = "vendata"): P
     },
     { apiVersion: "v1", kind: "Service", metadata: { name: NAME, labels }, spec: { selector: labels, ports: [{ name: "mongodb", port: 27017, targetPort: "mongodb" }] } },
   ];
-  await kubectl(["apply", "-f", "-"], { namespace, input: objects.map((o) => stringify(o)).join("---\n") });
+  await apply(namespace, ...objects);
   await kubectl(["rollout", "status", `deployment/${NAME}`, "--timeout=120s"], { namespace });
   return { host: `${NAME}.${namespace}.svc:27017`, database, username, secretName: `${NAME}-auth`, passwordKey: "password" };
 }

@@ -1,6 +1,7 @@
 // The local cluster (cluster/) as the toolkit's scripts and the e2e tests see it: its facts
 // (read from cluster/lib.sh, the one place that defines them), kubectl, and namespaces.
 import { execa } from "execa";
+import { stringify } from "yaml";
 import { REPO_ROOT } from "../paths.ts";
 
 export interface ClusterFacts {
@@ -54,6 +55,11 @@ export async function kubectl(args: readonly string[], options: KubectlOptions =
   const out = { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
   if (out.exitCode !== 0 && !options.allowFailure) throw new Error(`kubectl ${fullArgs.join(" ")} failed (exit ${out.exitCode}):\n${out.stderr}${out.stdout}`);
   return out;
+}
+
+/** kubectl apply of objects given as plain data. */
+export async function apply(namespace: string, ...objects: readonly object[]): Promise<void> {
+  await kubectl(["apply", "-f", "-"], { namespace, input: objects.map((o) => stringify(o)).join("---\n") });
 }
 
 /** kubectl get ... -o json, parsed. */

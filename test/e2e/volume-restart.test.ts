@@ -6,7 +6,7 @@ import { execa } from "execa";
 import { readFile } from "node:fs/promises";
 import { REPO_ROOT } from "../../src/paths.ts";
 import { namespaceForFile, getJson, kubectl } from "./support/cluster.ts";
-import { apply, runPod } from "./support/pods.ts";
+import { apply, RESTRICTED_CONTAINER_SECURITY, runPod, shellContainer } from "./support/pods.ts";
 
 const CLAIM = { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "64Mi" } } } };
 const MOUNT = { volumes: [{ name: "data", persistentVolumeClaim: { claimName: "data" } }] };
@@ -16,14 +16,10 @@ async function podWithVolume(name: string, script: string): Promise<string> {
   const run = await runPod(ns(), name, script, {
     ...MOUNT,
     containers: [
-      {
-        name,
-        image: "vendata.local/shell:1",
-        imagePullPolicy: "Never",
-        command: ["sh", "-c", script],
+      shellContainer(name, script, {
         volumeMounts: [{ name: "data", mountPath: "/data" }],
-        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: "RuntimeDefault" } },
-      },
+        securityContext: { ...RESTRICTED_CONTAINER_SECURITY, runAsUser: 1000 },
+      }),
     ],
   });
   expect(run.phase, run.logs).toBe("Succeeded");

@@ -1,7 +1,7 @@
 // Small pods for the e2e tests: run a shell script to completion and read what it printed,
 // or keep a server running. Every pod meets the restricted Pod Security Standard.
-import { stringify } from "yaml";
 import { waitFor } from "../../support/process.ts";
+import { apply } from "../../../src/cluster/kube.ts";
 import { kubectl } from "./cluster.ts";
 
 /** The busybox-class image of images/shell (built and imported by cluster:up). */
@@ -27,10 +27,7 @@ export function shellContainer(name: string, script: string, extra: Record<strin
   };
 }
 
-/** Applies objects given as plain data. */
-export async function apply(namespace: string, ...objects: readonly object[]): Promise<void> {
-  await kubectl(["apply", "-f", "-"], { namespace, input: objects.map((o) => stringify(o)).join("---\n") });
-}
+export { apply } from "../../../src/cluster/kube.ts";
 
 export interface PodRun {
   readonly phase: string;
