@@ -96,6 +96,19 @@ export interface VendataValues {
      */
     terminationGracePeriodSeconds?: number;
     /**
+     * HTTP paths of the API's probes.
+     */
+    probes?: {
+      /**
+       * Startup and liveness probe path: must answer 200 while the process serves, without asking Mongo or Redis (a deep check here restarts every pod when a database blips).
+       */
+      livenessPath?: string;
+      /**
+       * Readiness probe path: 200 only when the API can serve requests (its databases answer); 503 takes the pod out of nginx's rotation.
+       */
+      readinessPath?: string;
+    };
+    /**
      * Extra pod annotations.
      */
     podAnnotations?: {

@@ -33,11 +33,11 @@ describe("api deployment keeps the seed's facts", () => {
     expect(term?.podAffinityTerm.topologyKey).toBe("kubernetes.io/hostname");
   });
 
-  it("serves http on 3011 with the seed's probes and resources", async () => {
+  it("serves http on 3011 with the seed's probe timings and resources, liveness shallow and readiness deep", async () => {
     const r = await renderPhase("phase3");
     const container = r.find("Deployment", "vendata-api").spec?.template.spec?.containers.find((c) => c.name === "api");
     expect(container?.ports).toEqual([{ name: "http", containerPort: 3011, protocol: "TCP" }]);
-    expect(container?.livenessProbe).toMatchObject({ httpGet: { path: "/api/health" }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
+    expect(container?.livenessProbe).toMatchObject({ httpGet: { path: "/api/live" }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
     expect(container?.readinessProbe).toMatchObject({ httpGet: { path: "/api/health" }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 });
     expect(container?.resources).toEqual({ requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "1000m", memory: "1024Mi" } });
     expect(container?.imagePullPolicy).toBe("IfNotPresent");
@@ -58,9 +58,15 @@ describe("api deployment keeps the seed's facts", () => {
 });
 
 describe("api pods roll out without dropping a request", () => {
-  it("waits on a startup probe before the seed's liveness probe takes over", async () => {
+  it("waits on a shallow startup probe before the seed's liveness probe takes over", async () => {
     const container = (await renderPhase("phase3")).find("Deployment", "vendata-api").spec?.template.spec?.containers.find((c) => c.name === "api");
-    expect(container?.startupProbe).toEqual({ httpGet: { path: "/api/health", port: "http" }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 30 });
+    expect(container?.startupProbe).toEqual({ httpGet: { path: "/api/live", port: "http" }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 30 });
+  });
+
+  it("takes the probe paths from probes.livenessPath and probes.readinessPath", async () => {
+    const r = await renderPhase("phase1", { values: { api: { probes: { livenessPath: "/healthz", readinessPath: "/readyz" } } } });
+    const container = r.find("Deployment", "vendata-api").spec?.template.spec?.containers.find((c) => c.name === "api");
+    expect([container?.startupProbe?.httpGet?.path, container?.livenessProbe?.httpGet?.path, container?.readinessProbe?.httpGet?.path]).toEqual(["/healthz", "/healthz", "/readyz"]);
   });
 
   it("keeps serving 20 s after it is told to stop (longer than nginx caches the pod list), within a 60 s grace period", async () => {
