@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes the configuration of every cluster component into .cluster/conf (derived from
-# lib.sh and versions.env; rewritten on every cluster:up).
+# lib.sh and versions.env; on every cluster:up, a file is rewritten only when it changed).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -8,7 +8,7 @@ mkdir -p "$CONF/cni" "$CONF/certs.d/_default" "$STATE/volumes" "$STATE/cni/netwo
 
 # containerd: CRI on a private socket; no registry is ever tried; pods may not raise
 # oom_score_adj (no process here has CAP_SYS_RESOURCE, CLUSTER.md item 2).
-cat > "$CONF/containerd.toml" <<TOML
+write_file "$CONF/containerd.toml" <<TOML
 version = 3
 root = "$STATE/containerd"
 state = "$RUN_DIR/containerd/state"
@@ -53,13 +53,13 @@ disabled_plugins = ["io.containerd.nri.v1.nri", "io.containerd.snapshotter.v1.bt
 TOML
 
 # Every registry resolves to a dead local port: a pull fails at once.
-cat > "$CONF/certs.d/_default/hosts.toml" <<TOML
+write_file "$CONF/certs.d/_default/hosts.toml" <<TOML
 server = "$DEAD_REGISTRY"
 [host."$DEAD_REGISTRY"]
   capabilities = ["pull", "resolve"]
 TOML
 
-cat > "$CONF/cni/10-vendata.conflist" <<JSON
+write_file "$CONF/cni/10-vendata.conflist" <<JSON
 {
   "cniVersion": "1.0.0",
   "name": "vendata",
@@ -84,7 +84,7 @@ JSON
 
 # kubelet: cgroup v1 with cgroupfs, no host resolver for pods, node address on the bridge,
 # and no image garbage collection (the images cannot be pulled again).
-cat > "$CONF/kubelet.yaml" <<YAML
+write_file "$CONF/kubelet.yaml" <<YAML
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
 address: $NODE_IP
@@ -112,7 +112,7 @@ evictionHard: {memory.available: 100Mi, nodefs.available: 1%, imagefs.available:
 containerLogMaxSize: 10Mi
 YAML
 
-cat > "$CONF/kube-proxy.yaml" <<YAML
+write_file "$CONF/kube-proxy.yaml" <<YAML
 apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 clientConnection: {kubeconfig: $PKI/kube-proxy.kubeconfig}
@@ -128,7 +128,7 @@ conntrack: {maxPerCore: 0, tcpEstablishedTimeout: 0s, tcpCloseWaitTimeout: 0s}
 YAML
 
 # CoreDNS answers cluster names only: no forward plugin, so nothing leaves the machine.
-cat > "$CONF/Corefile" <<COREFILE
+write_file "$CONF/Corefile" <<COREFILE
 .:53 {
     bind $NODE_IP
     errors
@@ -144,10 +144,10 @@ COREFILE
 
 # local-path-provisioner keeps volumes under .cluster/state/volumes (its helper pods'
 # scripts are in the local-path-config ConfigMap, cluster/addons.sh).
-cat > "$CONF/local-path.json" <<JSON
+write_file "$CONF/local-path.json" <<JSON
 {"nodePathMap": [{"node": "DEFAULT_PATH_FOR_NON_LISTED_NODES", "paths": ["$STATE/volumes"]}]}
 JSON
-cat > "$CONF/local-path-helper.yaml" <<YAML
+write_file "$CONF/local-path-helper.yaml" <<YAML
 apiVersion: v1
 kind: Pod
 metadata: {name: helper-pod}

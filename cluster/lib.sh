@@ -56,6 +56,17 @@ KUBECTL="$(bin_dir kubernetes)/kubectl"
 CTR="$(bin_dir containerd)/ctr"
 
 say() { echo "== $*"; }
+
+# Writes stdin to a file only when the content differs: a running kube-proxy exits when
+# its config file is written, even with the same content, so cluster:up on a running
+# cluster must leave unchanged files alone.
+write_file() {
+  local tmp
+  tmp=$(mktemp "$1.XXXXXX")
+  cat > "$tmp"
+  chmod 644 "$tmp"
+  if cmp -s "$tmp" "$1"; then rm -f "$tmp"; else mv -f "$tmp" "$1"; fi
+}
 die() { echo "error: $*" >&2; exit 1; }
 
 # is_running <name>: the process recorded in $PIDS/<name>.pid is alive.

@@ -83,6 +83,17 @@ describe("the local cluster", () => {
     expect(rules.stdout).toMatch(/-o vendata0 -j DROP/);
   });
 
+  it("keeps every component running when cluster:up runs again on the running cluster", async () => {
+    const pids = async () => (await execa("bash", ["-c", "for f in .cluster/pids/*.pid; do echo \"$(basename \"$f\" .pid)=$(cat \"$f\")\"; done"], { cwd: REPO_ROOT })).stdout;
+    const before = await pids();
+    await execa("bash", ["cluster/up.sh"], { cwd: REPO_ROOT });
+    // kube-proxy exits a moment after its config file is written, even with the same content.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await pids()).toBe(before);
+    const dead = await execa("bash", ["-c", "for f in .cluster/pids/*.pid; do kill -0 \"$(cat \"$f\")\" 2>/dev/null || basename \"$f\" .pid; done"], { cwd: REPO_ROOT });
+    expect(dead.stdout).toBe("");
+  });
+
   it("listens only on loopback or the bridge address", async () => {
     const { nodeIp } = await cluster();
     const pids = (await execa("bash", ["-c", "cat .cluster/pids/*.pid"], { cwd: REPO_ROOT })).stdout.split(/\s+/).filter(Boolean);
