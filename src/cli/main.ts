@@ -10,7 +10,7 @@ import { summarize } from "./summary.ts";
 const USAGE = `usage: vendata <command> [phaseN] [options]
 
 commands:
-  validate   check values files against the schema and the cross-field rules
+  validate   check values files against the schema, then the chart's own rules (helm template)
   render     print the manifest helm template gives
   summary    render, then print workloads, replicas, images and connections
   versions   print the Helm versions the toolkit runs
@@ -64,7 +64,7 @@ if (command === "versions") {
   process.exit(0);
 }
 
-const problems = validateValuesFiles(files);
+const problems = validateValuesFiles(files, { helm });
 if (problems.length > 0) fail(`invalid values (${files.join(", ") || "chart defaults"}):\n  ${problems.join("\n  ")}`);
 
 try {

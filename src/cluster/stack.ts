@@ -42,7 +42,9 @@ export async function helmOnCluster(major: HelmMajor, args: readonly string[]): 
 /**
  * What the local cluster changes in the values: Mongo is the FerretDB stand-in (no mongod
  * image exists here), nginx is reached through a NodePort (no LoadBalancer here), and
- * Prometheus and Grafana, which have no image here yet, are off.
+ * monitoring is on with Prometheus alone (vendata.local/prometheus, images/prometheus, in
+ * test/e2e/local-images.yaml; phase 1 too): Grafana has no buildable source here, so
+ * monitoring.grafana.enabled is false.
  */
 export function localClusterValues(mongo: StandInMongo): object {
   return {
@@ -59,7 +61,7 @@ export function localClusterValues(mongo: StandInMongo): object {
     },
     mongo: { enabled: false },
     nginx: { service: { type: "NodePort" } },
-    monitoring: { enabled: false },
+    monitoring: { enabled: true, grafana: { enabled: false } },
   };
 }
 
@@ -79,7 +81,25 @@ export async function installStack(options: StackOptions): Promise<Stack> {
   const mongo = await deployFerretDb(namespace);
   const files = stackValuesFiles(phase, mongo).flatMap((f) => ["-f", f]);
   await helmOnCluster(options.helm ?? 4, ["upgrade", "--install", release, "charts/vendata", "-n", namespace, "--wait", "--wait-for-jobs", "--timeout", "10m", ...files]);
-  return { phase, release, namespace, nginxUrl: await nginxUrl(namespace, release), mongo };
+  const url = await nginxUrl(namespace, release);
+  await untilNginxServesTheApi(url);
+  return { phase, release, namespace, nginxUrl: url, mongo };
+}
+
+/**
+ * Helm's --wait ends when the pods are Ready, but nginx learns the API's pods from DNS
+ * (resolver valid time) and answers 502 until then: wait for /api/health through it.
+ */
+async function untilNginxServesTheApi(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let status = "";
+  while (Date.now() < deadline) {
+    const probe = await execa("curl", ["-sk", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5", `${url}/api/health`], { reject: false });
+    status = probe.stdout;
+    if (status === "200") return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`nginx at ${url} still answers ${status || "nothing"} on /api/health after ${timeoutMs / 1000} s`);
 }
 
 /** A namespace enforcing the restricted Pod Security Standard, created when missing. */
@@ -103,14 +123,14 @@ export async function nodePort(namespace: string, release: string, name: "http" 
 }
 
 interface PodList {
-  items: { metadata: { name: string }; status: { phase: string; conditions?: { type: string; status: string }[] } }[];
+  items: { metadata: { name: string; deletionTimestamp?: string }; status: { phase: string; conditions?: { type: string; status: string }[] } }[];
 }
 
-/** "name (phase)" of every pod of the namespace that is not Ready (finished Job pods excepted). */
+/** "name (phase)" of every pod of the namespace that is not Ready (finished Job pods and pods on their way out excepted). */
 export async function podsNotReady(namespace: string): Promise<string[]> {
   const pods = await getJson<PodList>(["pods"], namespace);
   return pods.items
-    .filter((p) => p.status.phase !== "Succeeded" && p.status.conditions?.find((c) => c.type === "Ready")?.status !== "True")
+    .filter((p) => p.status.phase !== "Succeeded" && !p.metadata.deletionTimestamp && p.status.conditions?.find((c) => c.type === "Ready")?.status !== "True")
     .map((p) => `${p.metadata.name} (${p.status.phase})`);
 }
 

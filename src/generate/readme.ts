@@ -1,11 +1,12 @@
 // The values table of each chart's README, from the schema (types, descriptions) and
-// the chart's values.yaml (defaults). Only the part between the markers is generated.
+// the chart's values (defaults). Only the part between the markers is generated.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { REPO_ROOT } from "../paths.ts";
-import { SUBCHARTS, UMBRELLA_DIR } from "../schema/charts.ts";
+import { SUBCHARTS, UMBRELLA_DIR, type ChartSchemaSource } from "../schema/charts.ts";
 import { subchartSchema, umbrellaSchema, type JsonSchema } from "../schema/build.ts";
+import { mergeValues, type ValuesTree } from "../values/load.ts";
 import type { GeneratedFile } from "./files.ts";
 
 export const TABLE_BEGIN = "<!-- BEGIN VALUES TABLE: DO NOT EDIT, generated from schema/ by npm run generate -->";
@@ -15,11 +16,23 @@ type Values = { [key: string]: unknown };
 
 const isObject = (v: unknown): v is Values => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** One row of a values table: a leaf of the schema, with its default. */
+export interface ValueRow {
+  /** Dotted key, relative to the chart ("replicaSet.replicas"; "global.imageRegistry" in the umbrella). */
+  path: string;
+  type: string;
+  /** The default, from the chart's values (or the schema's `default`); undefined when there is none. */
+  defaultValue: unknown;
+  description: string;
+}
+
 function resolve(node: JsonSchema, definitions: Values): JsonSchema {
   const ref = node.$ref;
   if (typeof ref !== "string") return node;
   const target = definitions[ref.replace("#/definitions/", "")];
-  return { ...(target as JsonSchema), ...(typeof node.description === "string" ? { description: node.description } : {}) };
+  // What the reference adds to its target: a description and a default of its own.
+  const { $ref: _ref, ...own } = node;
+  return { ...(target as JsonSchema), ...own };
 }
 
 function typeOf(node: JsonSchema): string {
@@ -32,19 +45,19 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-function rows(node: JsonSchema, definitions: Values, defaults: unknown, prefix: string, out: string[]): void {
+/** A leaf is a key with no properties of its own, or one whose default is not a map (e.g. a list). */
+function collect(node: JsonSchema, definitions: Values, defaults: unknown, prefix: string, out: ValueRow[]): void {
   const properties = isObject(node.properties) ? node.properties : {};
   for (const [key, raw] of Object.entries(properties)) {
     const child = resolve(raw as JsonSchema, definitions);
     const path = prefix ? `${prefix}.${key}` : key;
     const value = isObject(defaults) ? defaults[key] : undefined;
     if (isObject(child.properties) && Object.keys(child.properties).length > 0 && (isObject(value) || value === undefined)) {
-      rows(child, definitions, value, path, out);
+      collect(child, definitions, value, path, out);
       continue;
     }
-    const shown = value === undefined ? "" : `\`${cell(JSON.stringify(value))}\``;
     const description = typeof child.description === "string" ? child.description : "";
-    out.push(`| \`${path}\` | ${typeOf(child)} | ${shown} | ${cell(description)} |`);
+    out.push({ path, type: typeOf(child), defaultValue: value ?? child.default, description });
   }
 }
 
@@ -54,11 +67,38 @@ function withoutGlobal(schema: JsonSchema): JsonSchema {
   return { ...schema, properties };
 }
 
-function table(schema: JsonSchema, valuesFile: string): string {
-  const defaults = parse(readFileSync(join(REPO_ROOT, valuesFile), "utf8")) as unknown;
-  const definitions = isObject(schema.definitions) ? schema.definitions : {};
+function readValues(file: string): ValuesTree {
+  return (parse(readFileSync(join(REPO_ROOT, file), "utf8")) as ValuesTree | null) ?? {};
+}
+
+/** The umbrella's own keys (global, secrets, networkPolicy, tests): not the subcharts'. */
+function umbrellaOwnSchema(): JsonSchema {
+  const umbrella = umbrellaSchema();
+  const subchartKeys = new Set<string>([...SUBCHARTS.map((s) => s.key), "common"]);
+  return { ...umbrella, properties: Object.fromEntries(Object.entries(umbrella.properties as Values).filter(([k]) => !subchartKeys.has(k))) };
+}
+
+/**
+ * The rows of a chart's table. A subchart's defaults are what Helm gives it: its own
+ * values.yaml under the umbrella's values for its key (where `enabled` is set).
+ */
+export function valueRows(chart: ChartSchemaSource | undefined): ValueRow[] {
+  const schema = chart ? withoutGlobal(subchartSchema(chart.key)) : umbrellaOwnSchema();
+  const umbrellaValues = readValues(`${UMBRELLA_DIR}/values.yaml`);
+  const ownValues = chart ? readValues(`${chart.dir}/values.yaml`) : umbrellaValues;
+  const above = chart ? umbrellaValues[chart.key] : undefined;
+  const defaults = chart && isObject(above) ? mergeValues(ownValues, above) : ownValues;
+  const out: ValueRow[] = [];
+  collect(schema, isObject(schema.definitions) ? schema.definitions : {}, defaults, "", out);
+  return out;
+}
+
+function table(rows: readonly ValueRow[]): string {
   const out = ["| Key | Type | Default | Description |", "| --- | --- | --- | --- |"];
-  rows(schema, definitions, defaults, "", out);
+  for (const row of rows) {
+    const shown = row.defaultValue === undefined ? "" : `\`${cell(JSON.stringify(row.defaultValue))}\``;
+    out.push(`| \`${row.path}\` | ${row.type} | ${shown} | ${cell(row.description)} |`);
+  }
   return out.join("\n");
 }
 
@@ -71,14 +111,8 @@ function withTable(readmePath: string, tableText: string): GeneratedFile {
 }
 
 export function valuesTables(): GeneratedFile[] {
-  const umbrella = umbrellaSchema();
-  const ownOnly: JsonSchema = {
-    ...umbrella,
-    properties: Object.fromEntries(Object.entries(umbrella.properties as Values).filter(([k]) => k === "global" || k === "secrets")),
-  };
-  const umbrellaTable = table(ownOnly, `${UMBRELLA_DIR}/values.yaml`);
   return [
-    withTable(`${UMBRELLA_DIR}/README.md`, umbrellaTable),
-    ...SUBCHARTS.map((s) => withTable(`${s.dir}/README.md`, table(withoutGlobal(subchartSchema(s.key)), `${s.dir}/values.yaml`))),
+    withTable(`${UMBRELLA_DIR}/README.md`, table(valueRows(undefined))),
+    ...SUBCHARTS.map((s) => withTable(`${s.dir}/README.md`, table(valueRows(s)))),
   ];
 }

@@ -1,6 +1,5 @@
 // DO NOT EDIT: generated from schema/ by npm run generate (src/generate/files.ts)
 
-export type Quantity = string | number;
 /**
  * Index or shard key fields in order: [{field: userId, order: 1}, ...]; order 1, -1 or hashed.
  *
@@ -17,7 +16,6 @@ export type IndexKey = [
   }[]
 ];
 export type Cidr = string;
-export type UnprivilegedPort = number;
 
 export interface VendataValues {
   global?: Global;
@@ -29,11 +27,29 @@ export interface VendataValues {
      * Fixed values instead of random ones, for tests or a secret manager at install time. Never commit real values.
      */
     values?: {
+      /**
+       * Key the API signs its tokens with (at least 32 characters); default 64 random bytes.
+       */
       JWT_SECRET?: string;
+      /**
+       * Password of the API's Mongo user (mongo.auth.username); letters and digits, at least 16. Default: 43 random ones.
+       */
       MONGODB_PASSWORD?: string;
+      /**
+       * Password of Mongo's root user (mongo.auth.rootUser); letters and digits, at least 16. Default: 43 random ones.
+       */
       MONGODB_ROOT_PASSWORD?: string;
+      /**
+       * Password of Redis and its sentinels; letters and digits, at least 16. Default: 43 random ones.
+       */
       REDIS_PASSWORD?: string;
+      /**
+       * The API's administrative token (at least 16 characters). Default: 43 random letters and digits.
+       */
       ADMIN_TOKEN?: string;
+      /**
+       * Shared key the replica-set members authenticate to each other with (6-1024 base64 characters). Default: 756 random ones.
+       */
       MONGODB_KEYFILE?: string;
     };
   };
@@ -72,10 +88,6 @@ export interface VendataValues {
    * The Node.js API.
    */
   api?: {
-    /**
-     * Deploy this component.
-     */
-    enabled?: boolean;
     global?: Global;
     image?: Image;
     /**
@@ -109,6 +121,10 @@ export interface VendataValues {
       readinessPath?: string;
     };
     /**
+     * Roll the API pods on every helm upgrade and rollback (annotation vendata/release-revision), so they always read the current <release>-connections ConfigMap; false rolls them only when the API's own ConfigMap or Secret changes (NOTES then says when to restart by hand).
+     */
+    rollOnUpgrade?: boolean;
+    /**
      * Extra pod annotations.
      */
     podAnnotations?: {
@@ -118,8 +134,17 @@ export interface VendataValues {
      * Non-secret environment of the API (a ConfigMap).
      */
     config?: {
+      /**
+       * The API's NODE_ENV.
+       */
       NODE_ENV?: "production" | "staging" | "development";
+      /**
+       * Public URL of the API (API_URL), e.g. https://api.vendata.com.br.
+       */
       API_URL?: string;
+      /**
+       * Public URL of the frontend (FRONTEND_URL).
+       */
       FRONTEND_URL?: string;
     };
     resources?: Resources;
@@ -143,7 +168,7 @@ export interface VendataValues {
      */
     port?: number;
     /**
-     * WiredTiger cache; keep it near half of (memory limit - 1 GiB), mongod does not size it from the container limit.
+     * WiredTiger cache in GiB; keep it near half of (memory limit - 1 GiB), mongod does not size it from the container limit. The chart refuses more than half of resources.limits.memory.
      */
     wiredTigerCacheSizeGB?: number;
     auth?: {
@@ -164,7 +189,13 @@ export interface VendataValues {
      * Connection pool the API asks for in its URI.
      */
     pool?: {
+      /**
+       * maxPoolSize in the API's MONGODB_URI: most connections per API pod (the seed's 100).
+       */
       maxPoolSize?: number;
+      /**
+       * minPoolSize in the API's MONGODB_URI: connections each API pod keeps open (the seed's 10).
+       */
       minPoolSize?: number;
     };
     replicaSet?: {
@@ -339,6 +370,9 @@ export interface VendataValues {
        * A Velero Schedule of the mongo volumes, rendered only when the cluster serves velero.io/v1 Schedule.
        */
       velero?: {
+        /**
+         * Render the Schedule (only when the cluster serves velero.io/v1 Schedule).
+         */
         enabled?: boolean;
         /**
          * Velero's namespace.
@@ -465,10 +499,6 @@ export interface VendataValues {
    * Nginx load balancer in front of the API and the frontend.
    */
   nginx?: {
-    /**
-     * Deploy this component.
-     */
-    enabled?: boolean;
     global?: Global;
     image?: Image;
     /**
@@ -524,7 +554,13 @@ export interface VendataValues {
        */
       type?: "ClusterIP" | "NodePort" | "LoadBalancer";
       ports?: {
+        /**
+         * Service port for plain HTTP (to containerPorts.http).
+         */
         http?: number;
+        /**
+         * Service port for HTTPS (to containerPorts.https).
+         */
         https?: number;
       };
       /**
@@ -566,12 +602,14 @@ export interface VendataValues {
       redirectHttp?: boolean;
     };
     /**
+     * Host names nginx answers for (server_name), and the names its TLS certificate must cover.
+     *
      * @minItems 1
      */
     serverNames?: [string, ...string[]];
     api?: {
       /**
-       * The API's port.
+       * The port nginx sends /api/ to: must equal api.port (the umbrella refuses a mismatch).
        */
       port?: number;
     };
@@ -613,8 +651,13 @@ export interface VendataValues {
      * Long-lived Cache-Control for static assets under / (none is added for /api/).
      */
     staticAssets?: {
+      /**
+       * max-age of their Cache-Control (browsers and the CDN keep them that long).
+       */
       maxAgeSeconds?: number;
       /**
+       * File extensions that count as static assets.
+       *
        * @minItems 1
        */
       extensions?: [string, ...string[]];
@@ -623,8 +666,14 @@ export interface VendataValues {
      * nginx-prometheus-exporter sidecar reading stub_status.
      */
     metrics?: {
+      /**
+       * Add the exporter sidecar.
+       */
       enabled?: boolean;
-      port?: UnprivilegedPort;
+      /**
+       * Exporter port (/metrics).
+       */
+      port?: number;
       image?: Image;
       resources?: Resources;
     };
@@ -653,13 +702,29 @@ export interface VendataValues {
        */
       replicas?: number;
       image?: Image;
+      /**
+       * How often every target is scraped.
+       */
       scrapeInterval?: string;
+      /**
+       * How often the rules are evaluated.
+       */
       evaluationInterval?: string;
+      /**
+       * How long samples are kept.
+       */
       retention?: string;
       resources?: Resources;
       persistence?: Persistence;
     };
     grafana?: {
+      /**
+       * Deploy Grafana (its Deployment, Service, PodDisruptionBudget and NetworkPolicy) beside Prometheus; false runs Prometheus alone.
+       */
+      enabled?: boolean;
+      /**
+       * Grafana replicas.
+       */
       replicas?: number;
       image?: Image;
       resources?: Resources;
@@ -683,15 +748,11 @@ export interface Global {
    */
   imagePullSecrets?: string[];
   /**
-   * Public domain of the site.
-   */
-  domain?: string;
-  /**
    * Region this release runs in (phase 4 runs one release per region).
    */
   region?: string;
   /**
-   * A MongoDB outside this release for the API, used when mongo.enabled is false (the chart refuses it while mongo.enabled is true: leave it empty then). Under global because the API subchart, which cannot see the umbrella's values, names its Secret in the MONGODB_PASSWORD secretKeyRef. Required with the API on: hosts, database, username, existingSecret. The umbrella README, "External databases", has an example.
+   * A MongoDB outside this release for the API, used when mongo.enabled is false (the chart refuses it while mongo.enabled is true: leave it empty then). Under global because the API subchart, which cannot see the umbrella's values, names its Secret in the MONGODB_PASSWORD secretKeyRef. Required with mongo.enabled false: hosts, database, username, existingSecret. The umbrella README, "External databases", has an example.
    */
   externalMongo?: {
     /**
@@ -749,7 +810,7 @@ export interface Global {
     networkPolicyPeers?: NetworkPolicyPeer[];
   };
   /**
-   * A Redis outside this release for the API, used when redis.enabled is false (the chart refuses it while redis.enabled is true: leave it empty then). Under global for the same reason as externalMongo (the REDIS_PASSWORD secretKeyRef). Required with the API on: hosts, existingSecret; sentinel mode also sentinelMasterName.
+   * A Redis outside this release for the API, used when redis.enabled is false (the chart refuses it while redis.enabled is true: leave it empty then). Under global for the same reason as externalMongo (the REDIS_PASSWORD secretKeyRef). Required with redis.enabled false: hosts, existingSecret; sentinel mode also sentinelMasterName.
    */
   externalRedis?: {
     /**
@@ -859,12 +920,24 @@ export interface Autoscaling {
  */
 export interface Resources {
   requests: {
-    cpu: Quantity;
-    memory: Quantity;
+    /**
+     * CPU the scheduler reserves for the container (500m: half a core); at most limits.cpu.
+     */
+    cpu: string | number;
+    /**
+     * Memory the scheduler reserves for the container (512Mi); at most limits.memory.
+     */
+    memory: string | number;
   };
   limits: {
-    cpu: Quantity;
-    memory: Quantity;
+    /**
+     * Most CPU the container may use; above it, it is throttled.
+     */
+    cpu: string | number;
+    /**
+     * Most memory the container may use; above it, it is OOM-killed.
+     */
+    memory: string | number;
   };
 }
 /**
@@ -932,5 +1005,8 @@ export interface RateLimit {
    * Requests per second.
    */
   rate: number;
+  /**
+   * Requests above the rate served at once (nodelay) before 503s.
+   */
   burst: number;
 }

@@ -81,7 +81,7 @@ function loadChart(source: ChartSchemaSource): ChartBody {
   return { body, definitions: isObject(definitions) ? definitions : {} };
 }
 
-/** A subchart's values also carry `global` (copied in by Helm) and `enabled` (its condition). */
+/** A subchart's values also carry `global` (copied in by Helm) and, for an optional one, `enabled` (its condition). */
 function subchartBody(source: ChartSchemaSource): ChartBody {
   const { body, definitions } = loadChart(source);
   const properties = isObject(body.properties) ? body.properties : {};
@@ -89,7 +89,7 @@ function subchartBody(source: ChartSchemaSource): ChartBody {
     body: {
       ...body,
       properties: {
-        enabled: { type: "boolean", description: "Deploy this component." },
+        ...(source.optional ? { enabled: { type: "boolean", description: "Deploy this component." } } : {}),
         global: { $ref: "#/definitions/global" },
         ...properties,
       },

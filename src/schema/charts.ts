@@ -6,6 +6,8 @@ export interface ChartSchemaSource {
   dir: string;
   /** Hand-written schema, relative to schema/. */
   schemaFile: string;
+  /** Switched by `<key>.enabled` (a `condition` in the umbrella's Chart.yaml); else always deployed. */
+  optional?: boolean;
 }
 
 export const UMBRELLA_DIR = "charts/vendata";
@@ -13,10 +15,10 @@ export const LIBRARY_KEY = "common";
 
 export const SUBCHARTS: readonly ChartSchemaSource[] = [
   { key: "api", dir: `${UMBRELLA_DIR}/charts/api`, schemaFile: "api.schema.yaml" },
-  { key: "mongo", dir: `${UMBRELLA_DIR}/charts/mongo`, schemaFile: "mongo.schema.yaml" },
-  { key: "redis", dir: `${UMBRELLA_DIR}/charts/redis-cluster`, schemaFile: "redis.schema.yaml" },
+  { key: "mongo", dir: `${UMBRELLA_DIR}/charts/mongo`, schemaFile: "mongo.schema.yaml", optional: true },
+  { key: "redis", dir: `${UMBRELLA_DIR}/charts/redis-cluster`, schemaFile: "redis.schema.yaml", optional: true },
   { key: "nginx", dir: `${UMBRELLA_DIR}/charts/nginx`, schemaFile: "nginx.schema.yaml" },
-  { key: "monitoring", dir: `${UMBRELLA_DIR}/charts/monitoring`, schemaFile: "monitoring.schema.yaml" },
+  { key: "monitoring", dir: `${UMBRELLA_DIR}/charts/monitoring`, schemaFile: "monitoring.schema.yaml", optional: true },
 ];
 
 export const UMBRELLA: ChartSchemaSource = { key: "", dir: UMBRELLA_DIR, schemaFile: "vendata.schema.yaml" };

@@ -1,12 +1,22 @@
-// Checks values files the way Helm will, before Helm runs: the generated JSON schema
-// (key and rule named), then the rules across fields.
+// Checks values files the way Helm will: the generated JSON schema (key and rule named),
+// then the chart itself. The rules across fields live only in the charts
+// (<chart>/templates/_validate.tpl); the toolkit runs `helm template` and reports the
+// messages they fail with, so the two can never disagree.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
+import { helmBinary, type HelmMajor } from "../helm/provision.ts";
 import { REPO_ROOT } from "../paths.ts";
 import { UMBRELLA_DIR } from "../schema/charts.ts";
 import { effectiveValues } from "./load.ts";
-import { crossFieldErrors } from "./rules.ts";
+
+/** Keys an upgrade removed, with what to do instead (README, "Upgrade notes"). */
+export const REMOVED_KEYS: Readonly<Record<string, string>> = {
+  "api.enabled": "removed: the API is always deployed; delete the key (README, Upgrade notes)",
+  "nginx.enabled": "removed: nginx is always deployed; delete the key (README, Upgrade notes)",
+  "global.domain": "removed: no template read it; delete the key (README, Upgrade notes)",
+};
 
 function keyOf(error: ErrorObject): string {
   const path = error.instancePath.replace(/^\//, "").replace(/\//g, ".");
@@ -18,7 +28,7 @@ function keyOf(error: ErrorObject): string {
 }
 
 function describe(error: ErrorObject): string {
-  if (error.keyword === "additionalProperties") return "is not a known key (misspelt? see the chart's README values table)";
+  if (error.keyword === "additionalProperties") return REMOVED_KEYS[keyOf(error)] ?? "is not a known key (misspelt? see the chart's README values table)";
   if (error.keyword === "enum") return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
   return error.message ?? error.keyword;
 }
@@ -33,14 +43,47 @@ function schemaValidator(): ReturnType<Ajv["compile"]> {
   return compiled;
 }
 
-/** Every problem with these values files, as "key: rule" lines (empty: valid). */
-export function validateValuesFiles(files: readonly string[]): string[] {
+/** The schema's problems with the values Helm would use, as "key: rule" lines. */
+function schemaErrors(files: readonly string[]): string[] {
   const validate = schemaValidator();
   // Like Helm, check the values the templates will see: chart defaults under the files.
-  const values = effectiveValues(files);
-  if (!validate(values)) {
-    const lines = (validate.errors ?? []).filter((e) => e.keyword !== "if").map((e) => `${keyOf(e)}: ${describe(e)}`);
-    return [...new Set(lines)];
+  if (validate(effectiveValues(files))) return [];
+  const lines = (validate.errors ?? []).filter((e) => e.keyword !== "if").map((e) => `${keyOf(e)}: ${describe(e)}`);
+  return [...new Set(lines)];
+}
+
+/** The line "vendata.validate.fail" (the library chart) puts before its messages. */
+const RULES_HEADER = "VALUES VALIDATION";
+
+/**
+ * The chart's own verdict: `helm template` on these files. Empty when it renders; else
+ * the messages of the rules the values break (the first chart whose rules fail: Helm
+ * stops at the first failing template), or Helm's whole error for any other failure.
+ */
+function chartErrors(files: readonly string[], helm?: HelmMajor): string[] {
+  const args = ["template", "vendata", join(REPO_ROOT, UMBRELLA_DIR), "--namespace", "vendata"];
+  for (const file of files) args.push("-f", isAbsolute(file) ? file : join(REPO_ROOT, file));
+  // Synchronous, so `validate` stays a plain function; no cluster, as in src/helm/run.ts.
+  const result = spawnSync(helmBinary(helm), args, {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, KUBECONFIG: "/dev/null", HELM_CACHE_HOME: "/tmp/vendata-helm/cache", HELM_CONFIG_HOME: "/tmp/vendata-helm/config", HELM_DATA_HOME: "/tmp/vendata-helm/data" },
+  });
+  if (result.error) throw result.error;
+  if (result.status === 0) return [];
+  const lines = result.stderr.split("\n");
+  const header = lines.findIndex((line) => line.startsWith(RULES_HEADER));
+  if (header < 0) return [result.stderr.trim()];
+  const messages: string[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (!line.startsWith("- ")) break;
+    messages.push(line.slice(2));
   }
-  return crossFieldErrors(values);
+  return messages;
+}
+
+/** Every problem with these values files, as "key: rule" lines (empty: valid). */
+export function validateValuesFiles(files: readonly string[], options: { helm?: HelmMajor } = {}): string[] {
+  const problems = schemaErrors(files);
+  return problems.length > 0 ? problems : chartErrors(files, options.helm);
 }

@@ -63,6 +63,12 @@ describe("api pods roll out without dropping a request", () => {
     expect(container?.startupProbe).toEqual({ httpGet: { path: "/api/live", port: "http" }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 30 });
   });
 
+  it("rolls on every upgrade and rollback (the revision in the pod template) unless rollOnUpgrade is false", async () => {
+    const annotations = async (values: object) => (await renderPhase("phase2", { values })).find("Deployment", "vendata-api").spec?.template.metadata?.annotations ?? {};
+    expect((await annotations({}))["vendata/release-revision"]).toBe("1");
+    expect(await annotations({ api: { rollOnUpgrade: false } })).not.toHaveProperty("vendata/release-revision");
+  });
+
   it("takes the probe paths from probes.livenessPath and probes.readinessPath", async () => {
     const r = await renderPhase("phase1", { values: { api: { probes: { livenessPath: "/healthz", readinessPath: "/readyz" } } } });
     const container = r.find("Deployment", "vendata-api").spec?.template.spec?.containers.find((c) => c.name === "api");

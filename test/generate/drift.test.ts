@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { generatedFiles } from "../../src/generate/files.ts";
 import { REPO_ROOT } from "../../src/paths.ts";
+import { verifyCopy, type VerifyCopy } from "../support/verify-copy.ts";
 
 describe("generated files", () => {
   it("match what npm run generate gives from schema/", async () => {
@@ -19,21 +19,25 @@ describe("generated files", () => {
     }
   });
 
+  it("are each marked linguist-generated in .gitattributes (a README is generated only in part)", async () => {
+    const whole = (await generatedFiles()).map((f) => f.path).filter((path) => !path.endsWith("README.md"));
+    const { stdout } = await execa("git", ["check-attr", "linguist-generated", "--", ...whole], { cwd: REPO_ROOT });
+    const unmarked = stdout.split("\n").filter((line) => !line.endsWith(": true"));
+    expect(unmarked).toEqual([]);
+  });
+
   describe("npm run verify in a copy of the repository", () => {
-    const copy = mkdtempSync(join(tmpdir(), "vendata-drift-"));
-    afterAll(() => rmSync(copy, { recursive: true, force: true }));
+    let copy: VerifyCopy | undefined;
+    afterAll(() => copy?.remove());
 
     it("fails, naming the file, when a generated file was edited by hand", async () => {
-      for (const entry of ["charts", "schema", "scripts", "src", "package.json", "tsconfig.json"]) {
-        cpSync(join(REPO_ROOT, entry), join(copy, entry), { recursive: true });
-      }
-      symlinkSync(join(REPO_ROOT, "node_modules"), join(copy, "node_modules"));
+      copy = verifyCopy();
       const edited = "charts/vendata/charts/api/values.schema.json";
-      const schema = JSON.parse(readFileSync(join(copy, edited), "utf8")) as { properties: Record<string, unknown> };
+      const schema = JSON.parse(readFileSync(join(copy.root, edited), "utf8")) as { properties: Record<string, unknown> };
       schema.properties.replicaCont = { type: "integer" };
-      writeFileSync(join(copy, edited), `${JSON.stringify(schema, null, 2)}\n`);
+      writeFileSync(join(copy.root, edited), `${JSON.stringify(schema, null, 2)}\n`);
 
-      const result = await execa("npx", ["tsx", "scripts/generate.ts", "--check"], { cwd: copy, reject: false });
+      const result = await copy.check();
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain(edited);
       expect(result.stderr).toContain("npm run generate");

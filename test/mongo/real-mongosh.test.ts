@@ -4,7 +4,8 @@
 // what FerretDB implements: SCRAM logins (users, and the keyFile's __system), ping, hello,
 // users without roles, unique and compound indexes. FerretDB has no replica-set or role
 // commands, so the runs that need them are followed until they reach the first such
-// command: that is as far as a test here can go (the rest runs on fake-mongo.ts).
+// command; the rest runs under the same client against the wire stand-in
+// (jobs-over-the-wire.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Phase } from "../../src/phases.ts";
 import type { Rendered } from "../../src/render/render.ts";

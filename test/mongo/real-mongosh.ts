@@ -2,8 +2,9 @@
 // run them. A Job's container (or an exec probe in the mongod container) of a render runs
 // through test/support/pod.ts: its command and environment as rendered (the Secret's values
 // from the test fixtures), the rendered ConfigMap at /scripts, an emptyDir at /tmp, the pod's
-// user (999), and a private /etc/hosts that maps every host name of config.json to
-// 127.0.0.1, where the test's server listens (render with mongo.port set to its port). The
+// user (999), and a private /etc/hosts that maps every host name of config.json to the
+// address its server listens on (127.0.0.1 for FerretDB; each stand-in node's own 127.x
+// address, wire/deployment.ts), with mongo.port set to the server's port in the render. The
 // image's mongosh is a wrapper at /usr/local/bin/mongosh that runs the npm package.
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -49,6 +50,15 @@ function hostNames(r: Rendered, configMap: string): string[] {
   return [...new Set(addresses.map((a) => a.replace(/:\d+$/, "")))];
 }
 
+export interface RunOptions {
+  /** Stop the run (SIGTERM) once its output matches. */
+  stopWhen?: RegExp;
+  /** Environment over the rendered one (a rotated Secret value). */
+  env?: Readonly<Record<string, string>>;
+  /** Called with the output so far, every 200 ms while the run lasts (to act on what it says). */
+  onOutput?: (output: string) => void;
+}
+
 /** Pods of one render, run locally; make one per render. */
 export class MongoshPods {
   private readonly root = mkdtempSync(join(tmpdir(), "vendata-mongosh-"));
@@ -56,7 +66,15 @@ export class MongoshPods {
   private readonly hostsFile = join(this.root, "hosts");
   private runs = 0;
 
-  constructor(private readonly rendered: Rendered) {
+  /**
+   * addressOf: where a host name resolves (default 127.0.0.1); moreNames: names to resolve
+   * besides those of config.json (pods an older render named, which still run).
+   */
+  constructor(
+    private readonly rendered: Rendered,
+    addressOf: (name: string) => string = () => "127.0.0.1",
+    moreNames: readonly string[] = [],
+  ) {
     requireRoot("running the mongosh Jobs and probes as their pods do");
     requireMongosh();
     mkdirSync(join(this.programs, "node_modules"), { recursive: true });
@@ -73,31 +91,34 @@ export class MongoshPods {
     );
     chmodSync(this.root, 0o755);
     chmodSync(wrapper, 0o755);
-    const names = hostNames(rendered, "vendata-mongo-scripts");
-    writeFileSync(this.hostsFile, `127.0.0.1 localhost\n${names.map((n) => `127.0.0.1 ${n}`).join("\n")}\n`);
+    const names = [...new Set([...hostNames(rendered, "vendata-mongo-scripts"), ...moreNames])];
+    writeFileSync(this.hostsFile, `127.0.0.1 localhost\n${names.map((n) => `${addressOf(n)} ${n}`).join("\n")}\n`);
   }
 
   private pod(name: string, spec: LocalPod["spec"]): LocalPod {
     return { name, ip: "127.0.0.1", spec, rendered: this.rendered, dir: join(this.root, `run-${++this.runs}`), hostsFile: this.hostsFile };
   }
 
-  private async finish(pod: LocalPod, container: string, timeoutMs: number, options: { exec?: readonly string[]; stopWhen?: RegExp } = {}): Promise<Finished> {
+  private async finish(pod: LocalPod, container: string, timeoutMs: number, options: RunOptions & { exec?: readonly string[] } = {}): Promise<Finished> {
     const started = Date.now();
     const running = startContainer(pod, container, {
       programs: this.programs,
       mounts: [{ source: NODE_MODULES, target: "/usr/local/bin/node_modules" }],
       ...(options.exec ? { exec: options.exec } : {}),
+      ...(options.env ? { env: options.env } : {}),
     });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       void running.stop();
     }, timeoutMs);
-    const watch = options.stopWhen
-      ? setInterval(() => {
-          if (options.stopWhen?.test(running.output())) void running.stop();
-        }, 200)
-      : undefined;
+    const watch =
+      options.stopWhen || options.onOutput
+        ? setInterval(() => {
+            options.onOutput?.(running.output());
+            if (options.stopWhen?.test(running.output())) void running.stop();
+          }, 200)
+        : undefined;
     const exitCode = await new Promise<number | null>((resolve) => running.child.once("exit", (code) => resolve(code)));
     clearTimeout(timer);
     clearInterval(watch);
@@ -108,10 +129,11 @@ export class MongoshPods {
    * Runs the Job's container to its end; stops it (SIGTERM) once its output matches
    * stopWhen, or after timeoutMs (then timedOut is true).
    */
-  runJob(job: string, timeoutMs: number, stopWhen?: RegExp): Promise<Finished> {
+  runJob(job: string, timeoutMs: number, stopWhen?: RegExp | RunOptions): Promise<Finished> {
     const spec = this.rendered.find("Job", job).spec?.template.spec;
     if (!spec?.containers[0]) throw new Error(`Job ${job} has no container`);
-    return this.finish(this.pod(job, spec), spec.containers[0].name, timeoutMs, stopWhen ? { stopWhen } : {});
+    const options = stopWhen instanceof RegExp ? { stopWhen } : (stopWhen ?? {});
+    return this.finish(this.pod(job, spec), spec.containers[0].name, timeoutMs, options);
   }
 
   /**

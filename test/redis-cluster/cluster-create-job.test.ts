@@ -5,18 +5,18 @@ import { renderPhase } from "../render.ts";
 
 describe("redis cluster-creation Job", () => {
   it.each(PHASES)("exists in %s exactly when Redis runs as a cluster", async (phase) => {
-    const job = (await renderPhase(phase)).maybe("Job", "vendata-redis-cluster-create");
+    const job = (await renderPhase(phase)).maybe("Job", "vendata-redis-cluster-create-1");
     expect(job !== undefined).toBe(PHASE_TABLE[phase].redis === "cluster");
   });
 
-  it("runs after every install and upgrade, so a grown StatefulSet gets its new nodes added", async () => {
-    const job = (await renderPhase("phase3")).find("Job", "vendata-redis-cluster-create");
-    expect(job.metadata?.annotations).toMatchObject({ "helm.sh/hook": "post-install,post-upgrade", "helm.sh/hook-delete-policy": "before-hook-creation" });
+  it("runs anew on every install and upgrade (one Job per revision), as part of the release rather than a hook that --wait would never reach", async () => {
+    const job = (await renderPhase("phase3")).find("Job", "vendata-redis-cluster-create-1");
+    expect(job.metadata?.annotations ?? {}).not.toHaveProperty("helm.sh/hook");
   });
 
   it("runs the shipped script over every node, with the configured replicas per master", async () => {
     const r = await renderPhase("phase3", { values: { redis: { cluster: { nodes: 9, replicasPerMaster: 2 } } } });
-    const container = r.find("Job", "vendata-redis-cluster-create").spec?.template.spec?.containers[0];
+    const container = r.find("Job", "vendata-redis-cluster-create-1").spec?.template.spec?.containers[0];
     expect(container?.command).toEqual(["/bin/sh", "/etc/redis/cluster-create.sh"]);
     expect(r.find("ConfigMap", "vendata-redis").data).toHaveProperty("cluster-create.sh");
     const env = Object.fromEntries((container?.env ?? []).map((e) => [e.name, e.value]));

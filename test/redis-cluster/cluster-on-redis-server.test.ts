@@ -127,6 +127,22 @@ describe("redis cluster on real redis-server processes", () => {
     expect(fields(await pods.cliPod(0, "cluster", "info")).cluster_current_epoch).toBe(epoch);
   }, 60_000);
 
+  it("hands a master's slots to its replica in the preStop hook, before the pod stops", async () => {
+    const nodes = await nodesSeenBy(0);
+    const master = nodes.find((n) => n.role === "master")!;
+    const masterIndex = all(NODES).find((i) => podHost(i) === master.host)!;
+    const replica = nodes.find((n) => n.master === master.id)!;
+    const preStop = pods.spec.containers.find((c) => c.name === "redis")?.lifecycle?.preStop?.exec?.command ?? [];
+    expect(await pods.exec(masterIndex, "redis", preStop)).toBe(0);
+    const after = await nodesSeenBy(masterIndex);
+    expect(after.find((n) => n.id === replica.id)?.role).toBe("master");
+    expect(after.find((n) => n.id === master.id)?.role).toBe("slave");
+    expect(await readKeys(masterIndex)).toEqual(expectedValues);
+    // On a replica (as the old master is now) the hook does nothing.
+    expect(await pods.exec(masterIndex, "redis", preStop)).toBe(0);
+    await waitFor("a healthy cluster", () => healthy(all(NODES), NODES), 60_000);
+  }, 90_000);
+
   it("heals when every pod comes back on a new address, data intact", async () => {
     await pods.stopAll();
     await pods.readdress();

@@ -41,7 +41,7 @@ export function redisRender(r: Rendered): RedisRender {
     rendered: r,
     spec: sts.spec!.template.spec!,
     replicas: sts.spec!.replicas ?? 1,
-    jobSpec: r.maybe("Job", `${RELEASE}-redis-cluster-create`)?.spec?.template.spec,
+    jobSpec: r.maybe("Job", `${RELEASE}-redis-cluster-create-1`)?.spec?.template.spec,
   };
 }
 

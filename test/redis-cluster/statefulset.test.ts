@@ -73,7 +73,7 @@ describe.each(PHASES)("redis in %s", (phase) => {
 
   it("takes the password from the Secret, never from a command line or the ConfigMap", async () => {
     const r = await renderPhase(phase);
-    const pods = [r.find("StatefulSet", "vendata-redis").spec?.template.spec, r.maybe("Job", "vendata-redis-cluster-create")?.spec?.template.spec];
+    const pods = [r.find("StatefulSet", "vendata-redis").spec?.template.spec, r.maybe("Job", "vendata-redis-cluster-create-1")?.spec?.template.spec];
     for (const c of pods.flatMap((p) => p?.containers ?? [])) {
       expect([...(c.command ?? []), ...(c.args ?? [])].join(" "), c.name).not.toMatch(/PASSWORD|requirepass|masterauth|-a /);
       expect(env(c, "REDIS_PASSWORD")?.valueFrom?.secretKeyRef, c.name).toEqual({ name: "vendata-secrets", key: "REDIS_PASSWORD" });

@@ -29,9 +29,11 @@ describe("the schema build", () => {
     expect(() => makeStrict({ type: "array", prefixItems: [] })).toThrow('"prefixItems" is not draft-07');
   });
 
-  it("gives every subchart global and enabled, and the umbrella every subchart", () => {
+  it("gives every subchart global, only the optional ones enabled, and the umbrella every subchart", () => {
     const api = subchartSchema("api");
-    expect(Object.keys(api.properties as JsonSchema)).toEqual(expect.arrayContaining(["global", "enabled"]));
+    expect(Object.keys(api.properties as JsonSchema)).toContain("global");
+    for (const key of ["api", "nginx"]) expect(Object.keys(subchartSchema(key).properties as JsonSchema)).not.toContain("enabled");
+    for (const key of ["mongo", "redis", "monitoring"]) expect(Object.keys(subchartSchema(key).properties as JsonSchema)).toEqual(expect.arrayContaining(["global", "enabled"]));
     expect(api.$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(Object.keys(umbrellaSchema().properties as JsonSchema)).toEqual(expect.arrayContaining(["api", "mongo", "redis", "nginx", "monitoring", "common", "global"]));
   });

@@ -277,11 +277,4 @@ describe("without external databases", () => {
     expect(env.REDIS_PASSWORD).toBe(bundledSecret("REDIS_PASSWORD"));
     expect(r.find("Deployment", "vendata-api").spec?.template.metadata?.annotations?.["checksum/external-secrets"]).toBeUndefined();
   });
-
-  it("with the API off, the databases may be off too, and no connections ConfigMap is rendered", async () => {
-    const r = await renderPhase("phase1", { values: { api: { enabled: false }, mongo: { enabled: false }, redis: { enabled: false } } });
-    expect(r.maybe("ConfigMap", "vendata-connections")).toBeUndefined();
-    expect(databaseObjects(r, "mongo")).toEqual([]);
-    expect(databaseObjects(r, "redis")).toEqual([]);
-  });
 });

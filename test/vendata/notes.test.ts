@@ -17,20 +17,26 @@ describe.each(HELM_VERSIONS)("NOTES on helm %i", (helm) => {
   afterEach(async () => api?.stop());
 
   /** `helm upgrade --install --dry-run=server` to `phase`, with the connections ConfigMap `installed` left live. */
-  async function upgrade(installed: Phase, phase: Phase): Promise<string> {
+  async function upgrade(installed: Phase, phase: Phase, set: string[] = ["api.rollOnUpgrade=false"]): Promise<string> {
     const [before, after] = await Promise.all([render({ valuesFiles: phaseValuesFiles(installed), helm }), render({ valuesFiles: phaseValuesFiles(phase), helm })]);
     const connections: KubernetesObject = before.find("ConfigMap", "vendata-connections") as KubernetesObject;
     const live = { ...connections, metadata: { ...connections.metadata, annotations: { "meta.helm.sh/release-name": "vendata", "meta.helm.sh/release-namespace": "vendata" } } };
     api = await startFakeKubeApi([...before.objects, ...after.objects], [live]);
     const files = phaseValuesFiles(phase).flatMap((f) => ["-f", join(REPO_ROOT, f)]);
-    const args = ["upgrade", "--install", "vendata", join(REPO_ROOT, "charts/vendata"), "-n", "vendata", ...files, "--dry-run=server", "--disable-openapi-validation"];
+    const args = ["upgrade", "--install", "vendata", join(REPO_ROOT, "charts/vendata"), "-n", "vendata", ...files, "--dry-run=server", "--disable-openapi-validation", ...set.flatMap((s) => ["--set", s])];
     return runHelm(args, { helm, env: { KUBECONFIG: api.kubeconfig } });
   }
 
-  it("tells to restart the API when the upgrade changes where it finds the databases", async () => {
+  it("with rollOnUpgrade off, tells to restart the API when the upgrade changes where it finds the databases", async () => {
     const out = await upgrade("phase1", "phase2");
     expect(out).toContain("WARNING: this upgrade changes where the API finds Mongo or Redis (vendata-connections)");
     expect(out).toContain(RESTART);
+  });
+
+  it("says nothing of the kind when the API pods roll on the upgrade anyway (the default)", async () => {
+    const out = await upgrade("phase1", "phase2", []);
+    expect(out).toContain("NOTES:");
+    expect(out).not.toContain(RESTART);
   });
 
   it("says nothing of the kind when the connections stay the same", async () => {

@@ -3,6 +3,7 @@ import { helmError, toolkitErrors, valuesFile } from "../refusals.ts";
 import { validateValuesFiles } from "../../src/values/validate.ts";
 import { HELM_VERSIONS, renderPhase } from "../render.ts";
 
+// An autoscaler on a database is refused by the schema too: test/mongo/values.test.ts.
 describe.each(HELM_VERSIONS)("helm %i refuses bad values", (helm) => {
   it("names a misspelt key", async () => {
     const stderr = await helmError(renderPhase("phase2", { helm, set: { "api.replicaCont": 3 } }));
@@ -19,11 +20,6 @@ describe.each(HELM_VERSIONS)("helm %i refuses bad values", (helm) => {
   it("names a value outside its enum", async () => {
     const stderr = await helmError(renderPhase("phase2", { helm, values: { mongo: { architecture: "cluster" } } }));
     expect(stderr).toMatch(/architecture/);
-  });
-
-  it("refuses an autoscaler on a database", async () => {
-    const stderr = await helmError(renderPhase("phase3", { helm, values: { mongo: { autoscaling: { enabled: true } } } }));
-    expect(stderr).toMatch(/autoscaling/);
   });
 
   it("refuses the latest tag", async () => {

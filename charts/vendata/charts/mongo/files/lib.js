@@ -8,8 +8,8 @@
 // `return`: the finally then closes the connection before the command has run
 // (MongoNotConnectedError). Assign the result to a variable first, then return it. And
 // mongosh's runCommand throws on a reply with ok: 0 instead of returning it: go through
-// run(), which names the command in the error. test/mongo/real-mongosh.test.ts runs these
-// scripts under the real mongosh.
+// run(), which names the command in the error. test/mongo/real-mongosh.test.ts and
+// test/mongo/jobs-over-the-wire.test.ts run these scripts under the real mongosh.
 
 // ---------------------------------------------------------------- decisions
 
@@ -270,8 +270,12 @@ function converge(set, removeOnly) {
   const hosts = set.members.map((m) => m.host);
   let failures = 0;
   for (let step = 0; step < 200; step++) {
-    const conn = systemConnection(localHosts(set), set.name);
+    // Connecting is inside the try: under mongosh, new Mongo() already selects the primary
+    // and throws when the set has none (an election, a primary restarting), which is one
+    // more failure to retry, not the end of the Job.
+    let conn;
     try {
+      conn = systemConnection(localHosts(set), set.name);
       const admin = conn.getDB("admin");
       const config = run(admin, { replSetGetConfig: 1 }).config;
       const change = nextChange(config, set.members, setHealth(admin), removeOnly);
@@ -290,7 +294,7 @@ function converge(set, removeOnly) {
       if (failures >= 20) throw error;
       sleep(5000);
     } finally {
-      conn.close();
+      if (conn) conn.close();
     }
   }
   throw new Error(`${set.name}: still not converged towards ${hosts.join(",")} after 200 steps`);

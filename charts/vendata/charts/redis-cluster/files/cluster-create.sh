@@ -6,6 +6,11 @@
 #   volume): each joins as a replica of a master short of replicas, else as a new
 #   master, and the slots are then rebalanced onto the new masters.
 # - Every node is in the cluster: nothing changes.
+# - Nodes that hold keys but belong to no cluster (a standalone or sentinel Redis that
+#   this upgrade turned into cluster nodes): first form the cluster from empty nodes,
+#   copy the keys into it from the node that has the most, then empty those nodes so
+#   they join like new ones (README, "Moving to cluster mode"). Without enough empty
+#   nodes for the masters: stop, and say so.
 # - Nodes that hold slots but are not in one cluster: stop, and say so.
 # Inputs (environment): REDIS_NODES (pod hostnames, in ordinal order), REDIS_PORT,
 # REDIS_CLUSTER_REPLICAS, REDISCLI_AUTH.
@@ -28,6 +33,87 @@ short_master() {
 # How many masters hold no slot (just added, or added by a run cut short).
 empty_masters() {
   cli -h "$1" -p "$REDIS_PORT" cluster nodes | awk '$3 ~ /master/ && $3 !~ /fail/ && NF < 9 { n++ } END { print n + 0 }'
+}
+
+keys_of() { cli -h "$1" -p "$REDIS_PORT" dbsize | tr -d '\r'; }
+
+# Nodes that hold keys and know no other node: data from before cluster mode.
+data_outside_cluster() {
+  for node in $REDIS_NODES; do
+    if [ "$(info_field "$node" cluster_known_nodes)" -eq 1 ] && [ "$(keys_of "$node")" -gt 0 ]; then echo "$node"; fi
+  done
+}
+
+# Nodes that know no other node and hold neither slots nor keys.
+empty_nodes() {
+  for node in $REDIS_NODES; do
+    if [ "$(info_field "$node" cluster_known_nodes)" -eq 1 ] && [ "$(info_field "$node" cluster_slots_assigned)" -eq 0 ] \
+      && [ "$(keys_of "$node")" -eq 0 ]; then echo "$node"; fi
+  done
+}
+
+# Moves the keys of the nodes in $1 (standalone or sentinel data) into a cluster formed
+# from empty nodes. redis-cli imports only from a non-cluster server, so the keys go
+# through a temporary redis-server in this pod, loaded from the fullest node's RDB. The
+# old nodes are emptied only once the cluster holds every key; a run cut short is safe
+# to repeat (the copy replaces keys of the same name).
+move_data_into_cluster() {
+  source="" most=0
+  for node in $1; do
+    n=$(keys_of "$node")
+    if [ "$n" -gt "$most" ]; then source=$node most=$n; fi
+  done
+  masters=$(( $(echo "$REDIS_NODES" | wc -w) / (REDIS_CLUSTER_REPLICAS + 1) ))
+  seed=""
+  for node in $REDIS_NODES; do
+    if [ "$(info_field "$node" cluster_known_nodes)" -gt 1 ]; then seed=$node; break; fi
+  done
+  if [ -z "$seed" ]; then
+    fresh=$(empty_nodes | head -n "$masters" | tr '\n' ' ')
+    if [ "$(echo "$fresh" | wc -w)" -lt "$masters" ] || [ "$masters" -lt 3 ]; then
+      echo "Redis holds $most keys from before cluster mode (on $(echo "$1" | tr '\n' ' '| sed 's/ $//'))," >&2
+      echo "but only $(echo "$fresh" | wc -w) nodes are empty and the cluster needs $masters masters (at least 3) to start from." >&2
+      echo "Nothing was changed. Follow the redis chart README, \"Moving to cluster mode\", or raise cluster.nodes." >&2
+      exit 1
+    fi
+    echo "forming the cluster from the empty nodes $fresh to move the data of $source into it"
+    # shellcheck disable=SC2046 # one host:port argument per node
+    cli --cluster create $(for node in $fresh; do address "$node"; done) --cluster-replicas 0 --cluster-yes
+    seed=${fresh%% *}
+    wait_until_consistent "$seed"
+  fi
+
+  echo "copying $most keys of $source into the cluster"
+  dir=/tmp/migration
+  mkdir -p "$dir"
+  rm -f "$dir/dump.rdb"
+  cli -h "$source" -p "$REDIS_PORT" --rdb "$dir/dump.rdb"
+  # Reachable only from this pod; no password, so the import needs none for its source.
+  redis-server --bind 127.0.0.1 --port 6390 --dir "$dir" --dbfilename dump.rdb --appendonly no --save "" &
+  copy=$!
+  trap 'kill "$copy" 2>/dev/null || true' EXIT
+  local_cli() { env -u REDISCLI_AUTH redis-cli -h 127.0.0.1 -p 6390 "$@"; }
+  until [ "$(local_cli ping 2>/dev/null | tr -d '\r')" = PONG ]; do sleep 1; done
+  copied=$(local_cli dbsize | tr -d '\r')
+  cli --cluster import "$(address "$seed")" --cluster-from 127.0.0.1:6390 --cluster-copy --cluster-replace
+  in_cluster=0
+  for node in $REDIS_NODES; do
+    if [ "$(info_field "$node" cluster_known_nodes)" -gt 1 ] && cli -h "$node" -p "$REDIS_PORT" role | head -n 1 | grep -q master; then
+      in_cluster=$((in_cluster + $(keys_of "$node")))
+    fi
+  done
+  if [ "$in_cluster" -lt "$copied" ]; then
+    echo "the cluster holds $in_cluster keys after copying $copied: the old nodes keep theirs; inspect and run the Job again" >&2
+    exit 1
+  fi
+  kill "$copy"
+  trap - EXIT
+  for node in $1; do
+    echo "emptying $node so that it joins the cluster"
+    cli -h "$node" -p "$REDIS_PORT" flushall >/dev/null
+    cli -h "$node" -p "$REDIS_PORT" cluster reset hard >/dev/null
+  done
+  echo "moved $copied keys into the cluster"
 }
 
 # Until the nodes agree on the configuration and all slots are served.
@@ -57,6 +143,9 @@ for node in $REDIS_NODES; do
     sleep 2
   done
 done
+
+outside=$(data_outside_cluster)
+if [ -n "$outside" ]; then move_data_into_cluster "$outside"; fi
 
 members=""
 newcomers=""

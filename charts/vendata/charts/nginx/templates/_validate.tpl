@@ -1,0 +1,24 @@
+{{/*
+The nginx chart's rules across its own keys, all checked at once (templates/validate.yaml).
+Usage: include "nginx.validate" $
+*/}}
+{{- define "nginx.validate" -}}
+{{- $v := .Values -}}
+{{- $messages := list
+  (include "vendata.validate.autoscaling" (dict "key" "nginx.autoscaling" "autoscaling" $v.autoscaling))
+  (include "vendata.validate.gracePeriod" (dict "key" "nginx" "values" $v))
+  (include "vendata.validate.resources" (dict "key" "nginx.resources" "resources" $v.resources))
+-}}
+{{- if $v.metrics.enabled -}}
+{{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "nginx.metrics.resources" "resources" $v.metrics.resources)) -}}
+{{- end -}}
+{{- if and $v.tls.enabled (not $v.tls.secretName) -}}
+{{- $messages = append $messages "nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true" -}}
+{{- end -}}
+{{- if $v.frontend.deploy -}}
+{{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "nginx.frontend.resources" "resources" $v.frontend.resources)) -}}
+{{- else if not $v.frontend.host -}}
+{{- $messages = append $messages "nginx.frontend.host must name the frontend (a fully qualified name) when nginx.frontend.deploy is false" -}}
+{{- end -}}
+{{- include "vendata.validate.fail" (dict "chart" "nginx" "messages" $messages) -}}
+{{- end -}}

@@ -1,0 +1,29 @@
+// `npm run verify`'s first half (scripts/generate.ts --check) in a scratch copy of the
+// repository, for tests that break something on purpose and read what verify says.
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa, type Result } from "execa";
+import { REPO_ROOT } from "../../src/paths.ts";
+
+export interface VerifyCopy {
+  /** Absolute path of the copy's root. */
+  root: string;
+  /** Runs scripts/generate.ts --check in the copy. */
+  check(): Promise<Result>;
+  remove(): void;
+}
+
+/** A copy of what verify reads (charts, schema, scripts, src), with the real node_modules. */
+export function verifyCopy(): VerifyCopy {
+  const root = mkdtempSync(join(tmpdir(), "vendata-verify-"));
+  for (const entry of ["charts", "schema", "scripts", "src", "package.json", "tsconfig.json"]) {
+    cpSync(join(REPO_ROOT, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"));
+  return {
+    root,
+    check: () => execa("npx", ["tsx", "scripts/generate.ts", "--check"], { cwd: root, reject: false }),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
