@@ -5,29 +5,23 @@ import type { ConnectionPoolCreatedEvent } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../src/config.ts";
 import { createMongo } from "../src/mongo.ts";
-import { startApi, json, type Api } from "./support/api.ts";
-import { chartApiEnv, localize, type Env } from "./support/chart-env.ts";
-import { startMongo, type FerretDb } from "./support/mongo.ts";
+import { json, type Api } from "./support/api.ts";
+import type { Env } from "./support/chart-env.ts";
+import { startPhase, stopPhase, type PhaseServers } from "./support/phase.ts";
 import { redisCli, startCluster, type RedisSet } from "./support/redis.ts";
 
+let servers: PhaseServers | undefined;
 let env: Env;
-let mongo: FerretDb;
 let redis: RedisSet;
 let api: Api;
 let password: string;
 
 beforeAll(async () => {
-  const chart = await chartApiEnv("phase3");
-  password = chart.REDIS_PASSWORD ?? "";
-  [mongo, redis] = await Promise.all([startMongo(chart, { replSetName: chart.MONGODB_REPLICA_SET ?? "" }), startCluster(password)]);
-  env = localize(chart, { mongo: mongo.address, redis: redis.addresses });
-  api = await startApi(env);
+  servers = await startPhase("phase3", (pw) => startCluster(pw));
+  ({ env, redis, api, password } = servers);
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await Promise.all([redis?.stop(), mongo?.stop()]);
-});
+afterAll(() => stopPhase(servers));
 
 describe("phase 3 environment: Redis Cluster, Mongo rs0 reading from secondaries", () => {
   it("takes the chart's cluster seeds and URI as they are", () => {

@@ -3,27 +3,21 @@
 import { request } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApi, type Api } from "./support/api.ts";
-import { chartApiEnv, localize } from "./support/chart-env.ts";
-import { startMongo, type FerretDb } from "./support/mongo.ts";
+import type { Api } from "./support/api.ts";
+import { startPhase, stopPhase, type PhaseServers } from "./support/phase.ts";
 import { redisCli, startStandalone, type RedisSet } from "./support/redis.ts";
 
-let mongo: FerretDb;
+let servers: PhaseServers | undefined;
 let redis: RedisSet;
 let api: Api;
 let password: string;
 
 beforeAll(async () => {
-  const chart = await chartApiEnv("phase1");
-  password = chart.REDIS_PASSWORD ?? "";
-  [mongo, redis] = await Promise.all([startMongo(chart), startStandalone(password)]);
-  api = await startApi(localize(chart, { mongo: mongo.address, redis: redis.addresses }));
+  servers = await startPhase("phase1", (pw) => startStandalone(pw));
+  ({ redis, api, password } = servers);
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await Promise.all([redis?.stop(), mongo?.stop()]);
-});
+afterAll(() => stopPhase(servers));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -2,29 +2,23 @@
 // servers: the API asks the sentinel for the master, with the password the sentinels
 // require too, and the driver joins rs0 with readPreference=primary.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApi, json, type Api } from "./support/api.ts";
-import { chartApiEnv, localize, type Env } from "./support/chart-env.ts";
-import { startMongo, type FerretDb } from "./support/mongo.ts";
+import { json, type Api } from "./support/api.ts";
+import type { Env } from "./support/chart-env.ts";
+import { startPhase, stopPhase, type PhaseServers } from "./support/phase.ts";
 import { redisCli, startSentinelSet, type RedisSet } from "./support/redis.ts";
 
+let servers: PhaseServers | undefined;
 let env: Env;
-let mongo: FerretDb;
 let redis: RedisSet;
 let api: Api;
 let password: string;
 
 beforeAll(async () => {
-  const chart = await chartApiEnv("phase2");
-  password = chart.REDIS_PASSWORD ?? "";
-  [mongo, redis] = await Promise.all([startMongo(chart, { replSetName: chart.MONGODB_REPLICA_SET ?? "" }), startSentinelSet(password, chart.REDIS_SENTINEL_MASTER ?? "")]);
-  env = localize(chart, { mongo: mongo.address, redis: redis.addresses });
-  api = await startApi(env);
+  servers = await startPhase("phase2", (pw, chart) => startSentinelSet(pw, chart.REDIS_SENTINEL_MASTER ?? ""));
+  ({ env, redis, api, password } = servers);
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await Promise.all([redis?.stop(), mongo?.stop()]);
-});
+afterAll(() => stopPhase(servers));
 
 describe("phase 2 environment: Redis sentinel, Mongo replica set rs0", () => {
   it("takes the chart's sentinel settings and replica-set URI as they are", () => {

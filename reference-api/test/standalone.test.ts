@@ -2,11 +2,13 @@
 // sessions' TTL, orders' order and index, metrics, health failing with each database.
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApi, json, type Api } from "./support/api.ts";
-import { chartApiEnv, localize, type Env } from "./support/chart-env.ts";
-import { startMongo, type FerretDb } from "./support/mongo.ts";
+import { json, startApi, type Api } from "./support/api.ts";
+import type { Env } from "./support/chart-env.ts";
+import type { FerretDb } from "./support/mongo.ts";
+import { startPhase, stopPhase, type PhaseServers } from "./support/phase.ts";
 import { redisCli, startStandalone, type RedisSet } from "./support/redis.ts";
 
+let servers: PhaseServers | undefined;
 let env: Env;
 let mongo: FerretDb;
 let redis: RedisSet;
@@ -14,17 +16,11 @@ let api: Api;
 let password: string;
 
 beforeAll(async () => {
-  const chart = await chartApiEnv("phase1");
-  password = chart.REDIS_PASSWORD ?? "";
-  [mongo, redis] = await Promise.all([startMongo(chart), startStandalone(password)]);
-  env = localize(chart, { mongo: mongo.address, redis: redis.addresses });
-  api = await startApi(env);
+  servers = await startPhase("phase1", (pw) => startStandalone(pw));
+  ({ env, mongo, redis, api, password } = servers);
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await Promise.all([redis?.stop(), mongo?.stop()]);
-});
+afterAll(() => stopPhase(servers));
 
 const put = (path: string, body: string) => fetch(`${api.url}${path}`, { method: "PUT", body, headers: { "content-type": "application/json" } });
 const post = (path: string, body: string) => fetch(`${api.url}${path}`, { method: "POST", body, headers: { "content-type": "application/json" } });

@@ -35,6 +35,13 @@ async function expectAllReady(): Promise<void> {
   expect(await podsNotReady(namespace), await explainNotReady(namespace)).toEqual([]);
 }
 
+/** Phase 2's Redis: three pods, each with a sentinel beside redis-server. */
+async function expectSentinelRedis(): Promise<void> {
+  const redis = await getJson<{ spec: { replicas: number; template: { spec: { containers: { name: string }[] } } } }>(["statefulset", `${RELEASE}-redis`], namespace);
+  expect(redis.spec.replicas).toBe(3);
+  expect(redis.spec.template.spec.containers.map((c) => c.name)).toContain("sentinel");
+}
+
 async function helmTest(): Promise<void> {
   expect(await helmOnCluster(4, ["test", RELEASE, "-n", namespace, "--timeout", "3m", "--logs"])).toMatch(/Phase:\s+Succeeded/);
 }
@@ -87,9 +94,7 @@ describe("phases 1 → 2 → 3 of one release on the local cluster, Helm 4", () 
 
   it("upgrades to phase 2: every pod Ready, helm test passes, the Secret unchanged, phase 1's data readable", async () => {
     await upgradeTo("phase2");
-    const redis = await getJson<{ spec: { replicas: number; template: { spec: { containers: { name: string }[] } } } }>(["statefulset", `${RELEASE}-redis`], namespace);
-    expect(redis.spec.replicas).toBe(3);
-    expect(redis.spec.template.spec.containers.map((c) => c.name)).toContain("sentinel");
+    await expectSentinelRedis();
     await writeData("phase2");
   }, 900_000);
 
@@ -185,9 +190,7 @@ describe("phases 1 → 2 → 3 of one release on the local cluster, Helm 4", () 
     const previous = history.map((h) => h.revision).sort((a, b) => b - a)[1] ?? 0;
     await timed(`helm rollback to revision ${previous}`, () => helmOnCluster(4, ["rollback", RELEASE, String(previous), "-n", namespace, "--wait", "--wait-for-jobs", "--timeout", "10m"]));
     await expectAllReady();
-    const redis = await getJson<{ spec: { replicas: number; template: { spec: { containers: { name: string }[] } } } }>(["statefulset", `${RELEASE}-redis`], namespace);
-    expect(redis.spec.replicas).toBe(3);
-    expect(redis.spec.template.spec.containers.map((c) => c.name)).toContain("sentinel");
+    await expectSentinelRedis();
     expect(await getJson<{ items: unknown[] }>(["hpa"], namespace)).toMatchObject({ items: [] });
     expect((await readJson("/api/health")).status).toBe(200);
     const orders = await readJson("/api/orders?userId=upgrades");
