@@ -3,6 +3,7 @@
 // - every leaf of a chart's values.yaml is read by a template of that chart (or by the
 //   library helpers it calls), or is listed with a reason in the chart's
 //   values.linter.exceptions (one `key  # reason` a line; stale entries are refused too);
+//   the umbrella's global.* values are read by any chart's template (every subchart sees them);
 // - every key of the schema reaches a README table;
 // - the charts that have an `enabled` key are exactly those with a `condition`.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -82,13 +83,17 @@ interface ChartUnderLint {
   prefix: string;
   dir: string;
   templates: string[];
+  /** The umbrella's: every chart's templates, since its global.* values reach every subchart. */
+  globalReaders?: string[];
 }
 
 function chartsUnderLint(): ChartUnderLint[] {
   const library = templateFiles(join(REPO_ROOT, UMBRELLA_DIR, "charts", LIBRARY_KEY, "templates"), true);
+  const subcharts = SUBCHARTS.map((s) => ({ prefix: `${s.key}.`, dir: s.dir, templates: [...templateFiles(join(REPO_ROOT, s.dir, "templates"), true), ...library] }));
+  const umbrella = [...templateFiles(join(REPO_ROOT, UMBRELLA_DIR, "templates"), false), ...library];
   return [
-    { prefix: "", dir: UMBRELLA_DIR, templates: [...templateFiles(join(REPO_ROOT, UMBRELLA_DIR, "templates"), false), ...library] },
-    ...SUBCHARTS.map((s) => ({ prefix: `${s.key}.`, dir: s.dir, templates: [...templateFiles(join(REPO_ROOT, s.dir, "templates"), true), ...library] })),
+    { prefix: "", dir: UMBRELLA_DIR, templates: umbrella, globalReaders: [...new Set([...umbrella, ...subcharts.flatMap((c) => c.templates)])] },
+    ...subcharts,
   ];
 }
 
@@ -110,12 +115,13 @@ function readExceptions(dir: string): { entries: Map<string, string>; problems: 
 function unreadValues(chart: ChartUnderLint): string[] {
   const values = (parse(readFileSync(join(REPO_ROOT, chart.dir, "values.yaml"), "utf8")) as Tree | null) ?? {};
   const reads = templateReads(chart.templates.map((file) => readFileSync(file, "utf8")));
+  const globalReads = chart.globalReaders ? templateReads(chart.globalReaders.map((file) => readFileSync(file, "utf8"))) : reads;
   // The umbrella's values for a subchart (mongo.enabled) are that subchart's keys.
   const own = chart.prefix === "" ? Object.fromEntries(Object.entries(values).filter(([k]) => !SUBCHARTS.some((s) => s.key === k))) : values;
   const { entries, problems } = readExceptions(chart.dir);
   const leaves = valueLeaves(own);
   for (const leaf of leaves) {
-    const read = isRead(leaf, reads);
+    const read = isRead(leaf, leaf.startsWith("global.") ? globalReads : reads);
     if (!read && !entries.has(leaf)) problems.push(`${chart.prefix}${leaf}: read by no template of ${chart.dir}; use it, remove it, or list it in ${chart.dir}/${EXCEPTIONS_FILE} with the reason`);
     if (read && entries.has(leaf)) problems.push(`${chart.dir}/${EXCEPTIONS_FILE}: ${leaf} is read by a template now; remove the exception`);
   }

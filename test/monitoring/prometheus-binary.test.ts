@@ -1,6 +1,7 @@
 // The chart's Prometheus config under the real Prometheus 3.x (scripts/build-prometheus.sh,
 // the build images/prometheus carries): promtool checks the config each monitoring phase
-// renders, and prometheus runs phase 2's StatefulSet container with the chart's args.
+// renders (phase 4's with its region's external label), and prometheus runs phase 2's
+// StatefulSet container with the chart's args.
 // Both run as the pod would (test/support/pod.ts): the ConfigMap read-only at
 // /etc/prometheus, the data claim at /prometheus, uid 65534 from the securityContext, and
 // the service-account files the kubelet mounts (a token and a CA made here), so promtool's
@@ -18,7 +19,7 @@ import type { Phase } from "../../src/phases.ts";
 import type { Rendered } from "../../src/render/render.ts";
 import { startContainer, type LocalPod } from "../support/pod.ts";
 import { freePort, requireRoot, requireTool, type RunningProcess } from "../support/process.ts";
-import { PROMETHEUS_VERSION, requirePrometheus, untilPrometheusReady, type PrometheusBinaries } from "../support/prometheus.ts";
+import { PROMETHEUS_VERSION, prometheusConfig, requirePrometheus, untilPrometheusReady, type PrometheusBinaries } from "../support/prometheus.ts";
 import { renderPhase } from "../render.ts";
 
 const STATEFULSET = "vendata-prometheus";
@@ -87,9 +88,19 @@ async function execInPod(pod: LocalPod, command: string[]): Promise<{ exitCode: 
 
 const checkConfig = ["/usr/local/bin/promtool", "check", "config", CONFIG_FILE];
 
-describe.each(["phase2", "phase3", "phase4"] as const)("promtool %s", (phase: Phase) => {
-  it(`check config passes on the chart's Prometheus config (promtool ${PROMETHEUS_VERSION}, in the pod's mounts)`, async () => {
-    const pod = prometheusPod(await renderPhase(phase));
+// Each monitored phase and the external labels of its config: phase 4's release of a
+// region (values/regions/sa-east.yaml) labels what it sends out with that region.
+const MONITORED: readonly [Phase, Record<string, string> | undefined][] = [
+  ["phase2", undefined],
+  ["phase3", undefined],
+  ["phase4", { region: "sa-east" }],
+];
+
+describe.each(MONITORED)("promtool %s", (phase, externalLabels) => {
+  it(`check config passes on the chart's Prometheus config, external labels included (promtool ${PROMETHEUS_VERSION}, in the pod's mounts)`, async () => {
+    const rendered = await renderPhase(phase);
+    expect(prometheusConfig(rendered).global?.external_labels).toEqual(externalLabels);
+    const pod = prometheusPod(rendered);
     const result = await execInPod(pod, checkConfig);
     expect(result.output).toContain(`Checking ${CONFIG_FILE}`);
     expect(result.output).toContain("SUCCESS");
@@ -157,7 +168,7 @@ describe("prometheus runs phase 2's StatefulSet container", () => {
   it("serves the chart's config from /api/v1/status/config (every value the chart sets, with Prometheus's defaults around them)", async () => {
     const reply = (await (await fetch(`${base}/api/v1/status/config`)).json()) as { status: string; data: { yaml: string } };
     expect(reply.status).toBe("success");
-    const chart = parse(rendered.find("ConfigMap", STATEFULSET).data?.["prometheus.yml"] ?? "") as Record<string, unknown>;
+    const chart = prometheusConfig(rendered);
     const served = parse(reply.data.yaml) as Record<string, unknown>;
     expect(chart.scrape_configs).toHaveLength(2);
     expect(served).toMatchObject(chart);

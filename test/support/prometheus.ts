@@ -6,7 +6,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { REPO_ROOT } from "../../src/paths.ts";
+import type { Rendered } from "../../src/render/render.ts";
 import { waitFor, type RunningProcess } from "./process.ts";
 
 export const PROMETHEUS_BUILD_SCRIPT = "scripts/build-prometheus.sh";
@@ -17,6 +19,17 @@ export const PROMETHEUS_VERSION = (() => {
   if (!match?.[1]) throw new Error(`${PROMETHEUS_BUILD_SCRIPT} sets no PROMETHEUS_VERSION`);
   return match[1];
 })();
+
+/** The parts of prometheus.yml the tests read. */
+export interface PrometheusConfig {
+  global?: { scrape_interval?: string; external_labels?: Record<string, string> };
+  scrape_configs?: unknown[];
+}
+
+/** The prometheus.yml of a render's Prometheus ConfigMap, parsed. */
+export function prometheusConfig(rendered: Rendered): PrometheusConfig {
+  return parse(rendered.find("ConfigMap", "vendata-prometheus").data?.["prometheus.yml"] ?? "") as PrometheusConfig;
+}
 
 export interface PrometheusBinaries {
   /** The directory holding both (and the release's example prometheus.yml). */
