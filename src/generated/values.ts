@@ -60,25 +60,6 @@ export interface VendataValues {
     image?: Image;
   };
   /**
-   * NetworkPolicies - default deny, then nginx -> api -> mongo and redis, database members among themselves, Prometheus to every pod.
-   */
-  networkPolicy?: {
-    /**
-     * Render the NetworkPolicies.
-     */
-    enabled?: boolean;
-    /**
-     * Labels of the cluster's DNS pods, reachable by every pod on port 53.
-     */
-    dnsPodLabels?: {
-      [k: string]: string;
-    };
-    /**
-     * Phase 4: the other regions' addresses, allowed to and from the Mongo pods (required with mongo.members.external or mongo.members.manage false).
-     */
-    peerRegionCidrs?: string[];
-  };
-  /**
    * Reserved for the library chart; takes no values.
    */
   common?: {
@@ -845,6 +826,25 @@ export interface Global {
      * Where the API's NetworkPolicy lets it reach these hosts' ports (ipBlock, namespaceSelector, podSelector). Empty: any address, on those ports only.
      */
     networkPolicyPeers?: NetworkPolicyPeer[];
+  };
+  /**
+   * NetworkPolicies - default deny (the umbrella), then each chart's own flows: nginx -> api -> mongo and redis, database members among themselves, Prometheus to every pod. Under global because every chart renders its own components' policies (formerly the umbrella's networkPolicy: README, Upgrade notes).
+   */
+  networkPolicy?: {
+    /**
+     * Render the NetworkPolicies: the umbrella's default deny and every chart's own.
+     */
+    enabled?: boolean;
+    /**
+     * Labels of the cluster's DNS pods, reachable by every pod on port 53.
+     */
+    dnsPodLabels?: {
+      [k: string]: string;
+    };
+    /**
+     * Phase 4: the other regions' addresses, allowed to and from the Mongo pods (required with mongo.members.external or mongo.members.manage false).
+     */
+    peerRegionCidrs?: string[];
   };
 }
 /**

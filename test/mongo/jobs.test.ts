@@ -63,7 +63,7 @@ describe.each(HELM_VERSIONS)("mongo Jobs on helm %i", (helm) => {
   });
 
   it("runs no init, scale-down, index or backup Job in a release that does not manage its sets", async () => {
-    const r = await renderPhase("phase2", { helm, values: { mongo: { members: { manage: false } }, networkPolicy: { peerRegionCidrs: ["10.10.0.0/16"] } } });
+    const r = await renderPhase("phase2", { helm, values: { mongo: { members: { manage: false } }, global: { networkPolicy: { peerRegionCidrs: ["10.10.0.0/16"] } } } });
     expect(r.all("Job").filter((j) => j.metadata?.name?.startsWith("vendata-mongo"))).toEqual([]);
     expect(r.maybe("CronJob", "vendata-mongo-backup")).toBeUndefined();
     expect(r.find("StatefulSet", "vendata-mongo").spec?.replicas).toBe(3);

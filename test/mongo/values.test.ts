@@ -29,7 +29,7 @@ const cases: { rule: string; phase: Phase; values: object; message: string }[] =
     phase: "phase2",
     values: {
       mongo: { members: { external: { rs0: [{ host: "far-0.example.invalid:27017", votes: 0, priority: 2 }, { host: "far-1.example.invalid:27017", votes: 0 }] } } },
-      networkPolicy: { peerRegionCidrs: ["10.20.0.0/16"] },
+      global: { networkPolicy: { peerRegionCidrs: ["10.20.0.0/16"] } },
     },
     message: "mongo.members.external.rs0[0]: a hidden or non-voting member must have priority 0",
   },

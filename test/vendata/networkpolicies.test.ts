@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { PHASES } from "../../src/phases.ts";
-import { allows, type Labels } from "../support/network-policy.ts";
-import { renderPhase } from "../render.ts";
+import type { NetworkPolicy } from "kubernetes-types/networking/v1.js";
+import type { Rendered } from "../../src/render/render.ts";
+import { allows, selects, type Labels } from "../support/network-policy.ts";
+import { helmError, toolkitErrors } from "../refusals.ts";
+import { HELM_VERSIONS, renderPhase } from "../render.ts";
 
 const pod = (component: string): Labels => ({ "app.kubernetes.io/instance": "vendata", "app.kubernetes.io/component": component });
 
@@ -23,7 +26,54 @@ const FLOWS: [string, string, boolean][] = [
   ["grafana", "mongo", false],
 ];
 
+/** Every pod the release runs, by the labels of its template. */
+function podTemplates(r: Rendered): { pod: string; labels: Labels }[] {
+  const of = (kind: string, name: string | undefined, labels: Labels | undefined) => ({ pod: `${kind}/${name ?? ""}`, labels: labels ?? {} });
+  return [
+    ...r.all("Deployment").map((d) => of("Deployment", d.metadata?.name, d.spec?.template.metadata?.labels)),
+    ...r.all("StatefulSet").map((s) => of("StatefulSet", s.metadata?.name, s.spec?.template.metadata?.labels)),
+    ...r.all("Job").map((j) => of("Job", j.metadata?.name, j.spec?.template.metadata?.labels)),
+    ...r.all("CronJob").map((c) => of("CronJob", c.metadata?.name, c.spec?.jobTemplate.spec?.template.metadata?.labels)),
+    ...r.all("Pod").map((p) => of("Pod", p.metadata?.name, p.metadata?.labels)),
+  ];
+}
+
+const CHART = "helm.sh/chart";
+const COMPONENT = "app.kubernetes.io/component";
+/** The group a policy is written for: the one component its pod selector names (none for default deny, the scrape and backup policies). */
+const groupOf = (policy: NetworkPolicy): string | undefined => policy.spec?.podSelector.matchLabels?.[COMPONENT];
+
 describe.each(PHASES)("%s network policies", (phase) => {
+  it("select some rendered pod with every policy (kube-score networkpolicy-targets-pod)", async () => {
+    const r = await renderPhase(phase);
+    const pods = podTemplates(r);
+    for (const policy of r.all("NetworkPolicy")) expect(pods.some((p) => selects(policy.spec?.podSelector, p.labels)), policy.metadata?.name).toBe(true);
+  });
+
+  it("select every pod by default deny and by the policy of its own group, rendered by its own chart", async () => {
+    const r = await renderPhase(phase);
+    const policies = r.all("NetworkPolicy");
+    for (const { pod, labels } of podTemplates(r)) {
+      const selecting = policies.filter((p) => selects(p.spec?.podSelector, labels));
+      expect(selecting.map((p) => p.metadata?.name), pod).toContain("vendata-default-deny");
+      const own = selecting.filter((p) => groupOf(p) !== undefined);
+      expect(own.map((p) => p.metadata?.name), pod).toEqual([`vendata-allow-${labels[COMPONENT]}`]);
+      expect(own[0]?.metadata?.labels?.[CHART], pod).toBe(labels[CHART]);
+    }
+  });
+
+  it("let each group's policy select only pods of its own group and chart, never another's", async () => {
+    const r = await renderPhase(phase);
+    const pods = podTemplates(r);
+    for (const policy of r.all("NetworkPolicy").filter((p) => groupOf(p) !== undefined)) {
+      const selected = pods.filter((p) => selects(policy.spec?.podSelector, p.labels));
+      for (const { pod, labels } of selected) {
+        expect(labels[COMPONENT], `${policy.metadata?.name} selects ${pod}`).toBe(groupOf(policy));
+        expect(labels[CHART], `${policy.metadata?.name} selects ${pod}`).toBe(policy.metadata?.labels?.[CHART]);
+      }
+    }
+  });
+
   it("deny by default every pod of the release", async () => {
     const r = await renderPhase(phase);
     const deny = r.find("NetworkPolicy", "vendata-default-deny");
@@ -63,7 +113,7 @@ describe("network policies across regions", () => {
     const r = await renderPhase("phase2", {
       values: {
         mongo: { replicaSet: { replicas: 2 }, members: { external: { rs0: [{ host: "vendata-mongo-0.us-east.example:27017" }] } } },
-        networkPolicy: { peerRegionCidrs: ["10.20.0.0/16"] },
+        global: { networkPolicy: { peerRegionCidrs: ["10.20.0.0/16"] } },
       },
     });
     const mongo = r.find("NetworkPolicy", "vendata-allow-mongo").spec;
@@ -73,8 +123,36 @@ describe("network policies across regions", () => {
     expect(JSON.stringify(api)).not.toContain("10.20.0.0/16");
   });
 
-  it("can be turned off", async () => {
-    const r = await renderPhase("phase3", { values: { networkPolicy: { enabled: false } } });
+  it("render no Prometheus or Grafana policy, and no rule naming them, with monitoring off (phase 1)", async () => {
+    const r = await renderPhase("phase1");
+    expect(r.maybe("StatefulSet", "vendata-prometheus")).toBeUndefined();
+    const policies = r.all("NetworkPolicy");
+    expect(policies.map((p) => p.metadata?.name).filter((n) => /prometheus|grafana/.test(n ?? ""))).toEqual([]);
+    expect(JSON.stringify(policies.map((p) => p.spec))).not.toMatch(/prometheus|grafana/);
+  });
+
+  it("render no frontend policy when the release runs no frontend, and let nginx reach the outside one", async () => {
+    const r = await renderPhase("phase2", { values: { nginx: { frontend: { deploy: false } } } });
+    expect(r.maybe("Deployment", "vendata-frontend")).toBeUndefined();
+    expect(r.maybe("NetworkPolicy", "vendata-allow-frontend")).toBeUndefined();
+    const nginx = r.find("NetworkPolicy", "vendata-allow-nginx").spec;
+    expect(nginx?.egress).toContainEqual({ ports: [{ protocol: "TCP", port: 5173 }] });
+  });
+
+  it("are all gone with global.networkPolicy.enabled false", async () => {
+    const r = await renderPhase("phase3", { values: { global: { networkPolicy: { enabled: false } } } });
     expect(r.all("NetworkPolicy")).toEqual([]);
+  });
+});
+
+describe("the umbrella's former networkPolicy key (now global.networkPolicy)", () => {
+  const values = { networkPolicy: { enabled: false } };
+
+  it.each(HELM_VERSIONS)("is refused by helm %i, naming the key", async (helm) => {
+    expect(await helmError(renderPhase("phase1", { helm, values }))).toMatch(/networkPolicy/);
+  });
+
+  it("is refused by the toolkit, which says where it went", () => {
+    expect(toolkitErrors("phase1", values)).toEqual([expect.stringMatching(/^networkPolicy: moved to global\.networkPolicy/)]);
   });
 });

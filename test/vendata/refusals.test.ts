@@ -75,7 +75,7 @@ describeRefusals("the umbrella refuses", [
     rule: "members in other regions without their addresses in the network policy",
     phase: "phase2",
     values: { mongo: { replicaSet: { replicas: 2 }, members: { external: { rs0: [{ host: "vendata-mongo-0.us-east.example:27017" }] } } } },
-    messages: ["networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.members.external is set or mongo.members.manage is false"],
+    messages: ["global.networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.members.external is set or mongo.members.manage is false"],
   },
   {
     rule: "API pods that stop before nginx forgets them",

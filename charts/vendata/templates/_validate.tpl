@@ -19,11 +19,11 @@ Usage: include "umbrella.validate" $
 {{- $messages = append $messages (printf "nginx.api.port (%d) must equal api.port (%d): nginx sends /api/ to nginx.api.port, so set both to the port the API listens on" (int $v.nginx.api.port) (int $v.api.port)) -}}
 {{- end -}}
 {{- /* Members in other regions need those regions' addresses in the network policies. */ -}}
-{{- if and $v.networkPolicy.enabled $v.mongo.enabled -}}
+{{- if and $v.global.networkPolicy.enabled $v.mongo.enabled -}}
 {{- $multiRegion := not $v.mongo.members.manage -}}
 {{- range $v.mongo.members.external }}{{ if . }}{{ $multiRegion = true }}{{ end }}{{ end -}}
-{{- if and $multiRegion (not $v.networkPolicy.peerRegionCidrs) -}}
-{{- $messages = append $messages "networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.members.external is set or mongo.members.manage is false, or the network policies block the members from each other" -}}
+{{- if and $multiRegion (not $v.global.networkPolicy.peerRegionCidrs) -}}
+{{- $messages = append $messages "global.networkPolicy.peerRegionCidrs must list the other regions' addresses when mongo.members.external is set or mongo.members.manage is false, or the network policies block the members from each other" -}}
 {{- end -}}
 {{- end -}}
 {{- include "vendata.validate.fail" (dict "chart" "vendata" "messages" $messages) -}}

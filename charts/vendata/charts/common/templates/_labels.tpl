@@ -20,9 +20,12 @@ app.kubernetes.io/instance: {{ .context.Release.Name }}
 
 
 {{/*
-The component's group: the first word of its name ("mongo-shard0" and "mongo-mongos"
-are "mongo"). Network policies allow flows between groups.
+The component's group (its app.kubernetes.io/component label, which NetworkPolicies
+select): the chart's name for a component named "<chart>-..." ("mongo-shard0" and
+"mongo-mongos" in the mongo chart are "mongo"), else the component's whole name, so a
+component "api-worker" of another chart never joins the API's group.
 */}}
 {{- define "vendata.labels.group" -}}
-{{- regexReplaceAll "-.*$" .component "" -}}
+{{- $chart := .context.Chart.Name -}}
+{{- ternary $chart .component (hasPrefix (printf "%s-" $chart) .component) -}}
 {{- end -}}

@@ -1,0 +1,79 @@
+{{/*
+The NetworkPolicy of one component group: "<release>-allow-<group>", selecting the pods
+whose app.kubernetes.io/component label is "group" (given explicitly, never derived from
+a component's name). The umbrella denies everything by default (and allows DNS); this
+policy adds the group's own flows. A peer group is a component label of this release.
+Each chart renders the policies of its groups, under the same condition as their pods;
+this renders nothing unless global.networkPolicy.enabled.
+  group      the pods' component label (required)
+  from       groups that may connect in, on any port
+  openPorts  ports (names or numbers) open to any address: the entry points
+  to         groups it may connect to, on any port
+  peerCidrs  addresses allowed both in and out (the other regions' replica-set members)
+  egress     further egress rules, as Kubernetes writes them (outside services, {} for anywhere)
+A direction with no rule is denied. Prometheus' scraping is the monitoring chart's own policy.
+Usage: include "vendata.networkpolicy.render" (dict "context" $ "group" "api" "from" (list "nginx") "to" (list "mongo"))
+*/}}
+{{- define "vendata.networkpolicy.render" -}}
+{{- if ((.context.Values.global).networkPolicy | default dict).enabled }}
+{{- $instance := dict "app.kubernetes.io/instance" .context.Release.Name -}}
+{{- $from := .from | default list -}}
+{{- $openPorts := .openPorts | default list -}}
+{{- $to := .to | default list -}}
+{{- $peerCidrs := .peerCidrs | default list -}}
+{{- $egress := .egress | default list -}}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ include "vendata.names.fullname" (dict "context" .context "component" (printf "allow-%s" .group)) }}
+  namespace: {{ .context.Release.Namespace }}
+  labels:
+    {{- include "vendata.labels.standard" (dict "context" .context "component" "network") | nindent 4 }}
+spec:
+  podSelector:
+    matchLabels:
+      {{- toYaml (merge (dict "app.kubernetes.io/component" .group) $instance) | nindent 6 }}
+  policyTypes: [Ingress, Egress]
+  {{- if or $openPorts $from $peerCidrs }}
+  ingress:
+    {{- with $openPorts }}
+    - ports:
+        {{- range . }}
+        - { protocol: TCP, port: {{ . }} }
+        {{- end }}
+    {{- end }}
+    {{- with $from }}
+    - from:
+        {{- range . }}
+        - podSelector:
+            matchLabels:
+              {{- toYaml (merge (dict "app.kubernetes.io/component" .) $instance) | nindent 14 }}
+        {{- end }}
+    {{- end }}
+    {{- with $peerCidrs }}
+    - from:
+        {{- range . }}
+        - ipBlock: { cidr: {{ . | quote }} }
+        {{- end }}
+    {{- end }}
+  {{- end }}
+  {{- if or $egress $peerCidrs $to }}
+  egress:
+    {{- with $egress }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+    {{- with $peerCidrs }}
+    - to:
+        {{- range . }}
+        - ipBlock: { cidr: {{ . | quote }} }
+        {{- end }}
+    {{- end }}
+    {{- range $to }}
+    - to:
+        - podSelector:
+            matchLabels:
+              {{- toYaml (merge (dict "app.kubernetes.io/component" .) $instance) | nindent 14 }}
+    {{- end }}
+  {{- end }}
+{{- end }}
+{{- end -}}
