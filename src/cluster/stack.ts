@@ -45,6 +45,12 @@ export async function helmOnCluster(major: HelmMajor, args: readonly string[]): 
  * monitoring is on with Prometheus alone (vendata.local/prometheus, images/prometheus, in
  * test/e2e/local-images.yaml; phase 1 too): Grafana has no buildable source here, so
  * monitoring.grafana.enabled is false.
+ * The API's HPA must settle when the API idles: the reference API idles at 13-14m CPU in
+ * phase 3 (its Mongo, Redis Cluster and metrics clients), 65-70 % of small.yaml's 20m, which
+ * is inside the HPA's 10 % tolerance of its 70 % target, so it kept whatever count the
+ * start-up's CPU took it to. With 30m (room enough on the node up to phase 3) an idle API
+ * is below half its request, the e2e load takes it above, and with a 30 s scale-down
+ * window (the seed's 300 s otherwise) it is back at its minimum a minute after a load.
  */
 export function localClusterValues(mongo: StandInMongo): object {
   return {
@@ -60,6 +66,10 @@ export function localClusterValues(mongo: StandInMongo): object {
       },
     },
     mongo: { enabled: false },
+    api: {
+      resources: { requests: { cpu: "30m" } },
+      autoscaling: { behavior: { scaleDown: { stabilizationWindowSeconds: 30 } } },
+    },
     nginx: { service: { type: "NodePort" } },
     monitoring: { enabled: true, grafana: { enabled: false } },
   };

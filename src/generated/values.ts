@@ -914,6 +914,73 @@ export interface Autoscaling {
    * Average memory use to aim for.
    */
   targetMemoryUtilizationPercentage?: number;
+  /**
+   * Changes to the HPA's spec.behavior, merged key by key over the seed's: scale up by the larger of 100 % and 5 pods every 15 s without stabilization, scale down by 50 % every 15 s once the load has been lower for 300 s. A policies list replaces the seed's whole list.
+   */
+  behavior?: {
+    scaleUp?: HpaScalingRules;
+    scaleDown?: HpaScalingRules1;
+  };
+}
+/**
+ * How fast to add pods (HPAScalingRules).
+ */
+export interface HpaScalingRules {
+  /**
+   * Seconds of past recommendations the HPA considers: it scales to the highest (down) or lowest (up) of them.
+   */
+  stabilizationWindowSeconds?: number;
+  /**
+   * Which policy applies when several allow a change; Disabled turns this direction off.
+   */
+  selectPolicy?: "Max" | "Min" | "Disabled";
+  /**
+   * How much may change per period.
+   *
+   * @minItems 1
+   */
+  policies?: [
+    {
+      type: "Pods" | "Percent";
+      value: number;
+      periodSeconds: number;
+    },
+    ...{
+      type: "Pods" | "Percent";
+      value: number;
+      periodSeconds: number;
+    }[]
+  ];
+}
+/**
+ * How fast to remove pods (HPAScalingRules), e.g. stabilizationWindowSeconds: 60 on a small test cluster.
+ */
+export interface HpaScalingRules1 {
+  /**
+   * Seconds of past recommendations the HPA considers: it scales to the highest (down) or lowest (up) of them.
+   */
+  stabilizationWindowSeconds?: number;
+  /**
+   * Which policy applies when several allow a change; Disabled turns this direction off.
+   */
+  selectPolicy?: "Max" | "Min" | "Disabled";
+  /**
+   * How much may change per period.
+   *
+   * @minItems 1
+   */
+  policies?: [
+    {
+      type: "Pods" | "Percent";
+      value: number;
+      periodSeconds: number;
+    },
+    ...{
+      type: "Pods" | "Percent";
+      value: number;
+      periodSeconds: number;
+    }[]
+  ];
 }
 /**
  * Container requests and limits (both required).

@@ -58,6 +58,40 @@ describe("moving a sentinel Redis into cluster mode", () => {
   }, 240_000);
 });
 
+describe("the cluster-creation Job during the StatefulSet's rollout", () => {
+  let rolling: RedisPods;
+
+  beforeAll(async () => {
+    requireRedis();
+    rolling = await RedisPods.create(redisRender(await renderPhase("phase2")), [6379, 16379, 26379], ALL.length);
+  });
+
+  afterAll(async () => {
+    await rolling?.cleanup();
+  });
+
+  it("waits until every node runs in cluster mode, then moves the keys", async () => {
+    for (const i of OLD) rolling.start(i);
+    await waitFor("2 replicas in sync", async () => (fields(await rolling.cliPod(0, "info", "replication")).connected_slaves === "2" ? true : undefined), 60_000);
+    await rolling.cli(["-h", podHost(0), "-p", "6379"], `${KEYS.map((k) => `SET ${k} v\n`).join("")}WAIT 2 5000\n`);
+
+    // The Job starts with the new pods while the sentinel set's pods still run the
+    // previous revision; the rollout then replaces them one by one, highest first.
+    rolling.useRender(redisRender(await renderPhase("phase3")));
+    for (const i of [3, 4, 5]) rolling.start(i);
+    const job = rolling.runJobToEnd();
+    for (const i of [2, 1, 0]) {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await rolling.stop(i);
+      rolling.start(i);
+    }
+    const { exitCode, output } = await job;
+    expect(output).toContain("to answer in cluster mode");
+    expect(exitCode, output).toBe(0);
+    expect(output).toContain(`moved ${KEYS.length} keys into the cluster`);
+  }, 240_000);
+});
+
 describe("the cluster-creation Job with data outside the cluster and too few empty nodes", () => {
   let three: RedisPods;
 

@@ -18,8 +18,15 @@ set -eu
 
 cli() { redis-cli --no-auth-warning "$@"; }
 address() { printf '%s:%s\n' "$1" "$REDIS_PORT"; }
-# One field of CLUSTER INFO on a node.
-info_field() { timeout 5 redis-cli --no-auth-warning -h "$1" -p "$REDIS_PORT" cluster info | tr -d '\r' | sed -n "s/^$2://p"; }
+cluster_info() { timeout 5 redis-cli --no-auth-warning -h "$1" -p "$REDIS_PORT" cluster info 2>/dev/null | tr -d '\r'; }
+# One field of CLUSTER INFO on a node, or a failure when the node does not answer (a pod
+# restarting under the Job): callers assign it first, so that the Job stops, and its next
+# try starts over, rather than take "no answer" for "no other node" or "no keys".
+info_field() {
+  value=$(cluster_info "$1" | sed -n "s/^$2://p")
+  if [ -z "$value" ]; then echo "$1 does not answer CLUSTER INFO ($2): stopping; the Job's next try starts over" >&2; return 1; fi
+  echo "$value"
+}
 
 # A master (its node id) with fewer than the wanted replicas, if any; failed nodes do not count.
 short_master() {
@@ -35,20 +42,30 @@ empty_masters() {
   cli -h "$1" -p "$REDIS_PORT" cluster nodes | awk '$3 ~ /master/ && $3 !~ /fail/ && NF < 9 { n++ } END { print n + 0 }'
 }
 
-keys_of() { cli -h "$1" -p "$REDIS_PORT" dbsize | tr -d '\r'; }
+keys_of() {
+  value=$(cli -h "$1" -p "$REDIS_PORT" dbsize 2>/dev/null | tr -d '\r')
+  case $value in
+    ''|*[!0-9]*) echo "$1 does not answer DBSIZE: stopping; the Job's next try starts over" >&2; return 1 ;;
+  esac
+  echo "$value"
+}
 
 # Nodes that hold keys and know no other node: data from before cluster mode.
 data_outside_cluster() {
   for node in $REDIS_NODES; do
-    if [ "$(info_field "$node" cluster_known_nodes)" -eq 1 ] && [ "$(keys_of "$node")" -gt 0 ]; then echo "$node"; fi
+    known=$(info_field "$node" cluster_known_nodes)
+    keys=$(keys_of "$node")
+    if [ "$known" -eq 1 ] && [ "$keys" -gt 0 ]; then echo "$node"; fi
   done
 }
 
 # Nodes that know no other node and hold neither slots nor keys.
 empty_nodes() {
   for node in $REDIS_NODES; do
-    if [ "$(info_field "$node" cluster_known_nodes)" -eq 1 ] && [ "$(info_field "$node" cluster_slots_assigned)" -eq 0 ] \
-      && [ "$(keys_of "$node")" -eq 0 ]; then echo "$node"; fi
+    known=$(info_field "$node" cluster_known_nodes)
+    slots=$(info_field "$node" cluster_slots_assigned)
+    keys=$(keys_of "$node")
+    if [ "$known" -eq 1 ] && [ "$slots" -eq 0 ] && [ "$keys" -eq 0 ]; then echo "$node"; fi
   done
 }
 
@@ -66,10 +83,12 @@ move_data_into_cluster() {
   masters=$(( $(echo "$REDIS_NODES" | wc -w) / (REDIS_CLUSTER_REPLICAS + 1) ))
   seed=""
   for node in $REDIS_NODES; do
-    if [ "$(info_field "$node" cluster_known_nodes)" -gt 1 ]; then seed=$node; break; fi
+    known=$(info_field "$node" cluster_known_nodes)
+    if [ "$known" -gt 1 ]; then seed=$node; break; fi
   done
   if [ -z "$seed" ]; then
-    fresh=$(empty_nodes | head -n "$masters" | tr '\n' ' ')
+    empty=$(empty_nodes)
+    fresh=$(echo "$empty" | head -n "$masters" | tr '\n' ' ')
     if [ "$(echo "$fresh" | wc -w)" -lt "$masters" ] || [ "$masters" -lt 3 ]; then
       echo "Redis holds $most keys from before cluster mode (on $(echo "$1" | tr '\n' ' '| sed 's/ $//'))," >&2
       echo "but only $(echo "$fresh" | wc -w) nodes are empty and the cluster needs $masters masters (at least 3) to start from." >&2
@@ -98,8 +117,10 @@ move_data_into_cluster() {
   cli --cluster import "$(address "$seed")" --cluster-from 127.0.0.1:6390 --cluster-copy --cluster-replace
   in_cluster=0
   for node in $REDIS_NODES; do
-    if [ "$(info_field "$node" cluster_known_nodes)" -gt 1 ] && cli -h "$node" -p "$REDIS_PORT" role | head -n 1 | grep -q master; then
-      in_cluster=$((in_cluster + $(keys_of "$node")))
+    known=$(info_field "$node" cluster_known_nodes)
+    if [ "$known" -gt 1 ] && cli -h "$node" -p "$REDIS_PORT" role | head -n 1 | grep -q master; then
+      keys=$(keys_of "$node")
+      in_cluster=$((in_cluster + keys))
     fi
   done
   if [ "$in_cluster" -lt "$copied" ]; then
@@ -133,13 +154,15 @@ wait_until_seen() {
 wait_until_ok() {
   wait_until_consistent "$1"
   for node in $REDIS_NODES; do
-    until [ "$(info_field "$node" cluster_state)" = ok ]; do sleep 1; done
+    until cluster_info "$node" | grep -qx cluster_state:ok; do sleep 1; done
   done
 }
 
+# The Job runs beside the StatefulSet's rollout: wait until every node answers in cluster
+# mode (a pod of the previous revision, standalone or sentinel, runs with it off).
 for node in $REDIS_NODES; do
-  until [ "$(timeout 5 redis-cli --no-auth-warning -h "$node" -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]; do
-    echo "waiting for $node"
+  until timeout 5 redis-cli --no-auth-warning -h "$node" -p "$REDIS_PORT" info cluster 2>/dev/null | tr -d '\r' | grep -qx cluster_enabled:1; do
+    echo "waiting for $node to answer in cluster mode"
     sleep 2
   done
 done
@@ -150,7 +173,9 @@ if [ -n "$outside" ]; then move_data_into_cluster "$outside"; fi
 members=""
 newcomers=""
 for node in $REDIS_NODES; do
-  if [ "$(info_field "$node" cluster_known_nodes)" -gt 1 ] || [ "$(info_field "$node" cluster_slots_assigned)" -gt 0 ]; then
+  known=$(info_field "$node" cluster_known_nodes)
+  slots=$(info_field "$node" cluster_slots_assigned)
+  if [ "$known" -gt 1 ] || [ "$slots" -gt 0 ]; then
     members="${members:+$members }$node"
   else
     newcomers="${newcomers:+$newcomers }$node"
