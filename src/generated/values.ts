@@ -461,7 +461,7 @@ export interface VendataValues {
     /**
      * redis_exporter sidecar in every pod, scraped through the prometheus.io annotations.
      */
-    exporter?: {
+    metrics?: {
       /**
        * Run the exporter sidecar.
        */

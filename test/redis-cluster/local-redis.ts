@@ -4,7 +4,7 @@
 // exactly the rendered ConfigMap (redis.conf and the scripts) with the rendered
 // environment. Stand-ins: two wrappers that make redis-server and redis-sentinel listen
 // on the pod's address only, as they would alone in a pod, and Debian's
-// prometheus-redis-exporter for the exporter image.
+// prometheus-redis-exporter for the metrics sidecar's image.
 import { execFile } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +19,7 @@ const run = promisify(execFile);
 
 export const RELEASE = "vendata";
 const NAMESPACE = "vendata";
-const DEBIAN_ENTRYPOINTS: Record<string, string[]> = { exporter: ["/usr/bin/prometheus-redis-exporter"] };
+const DEBIAN_ENTRYPOINTS: Record<string, string[]> = { metrics: ["/usr/bin/prometheus-redis-exporter"] };
 
 export function requireRedis(): void {
   requireRoot("running Redis pods locally");
@@ -127,7 +127,7 @@ export class RedisPods {
   }
 
   /** Starts containers of pod i (default: redis, and sentinel when the pod has one). */
-  start(i: number, containers = this.render.spec.containers.map((c) => c.name).filter((n) => n !== "exporter")): void {
+  start(i: number, containers = this.render.spec.containers.map((c) => c.name).filter((n) => n !== "metrics")): void {
     for (const name of containers) {
       const key = `${i}/${name}`;
       if (this.running.has(key)) throw new Error(`${key} is already running`);

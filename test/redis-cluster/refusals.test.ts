@@ -40,12 +40,12 @@ describeRefusals("the redis chart refuses", [
     messages: [`redis.maxmemory (1800mb) must be at most 80% of redis.resources.limits.memory (2G): ${WHY}`],
   },
   {
-    rule: "requests above the limits in the sentinel and exporter containers",
+    rule: "requests above the limits in the sentinel and metrics containers",
     phase: "phase2",
-    values: { redis: { sentinel: { resources: { requests: { memory: "256Mi" } } }, exporter: { resources: { requests: { cpu: "1" } } } } },
+    values: { redis: { sentinel: { resources: { requests: { memory: "256Mi" } } }, metrics: { resources: { requests: { cpu: "1" } } } } },
     messages: [
       "redis.sentinel.resources.requests.memory (256Mi) must be <= redis.sentinel.resources.limits.memory (128Mi)",
-      "redis.exporter.resources.requests.cpu (1) must be <= redis.exporter.resources.limits.cpu (200m)",
+      "redis.metrics.resources.requests.cpu (1) must be <= redis.metrics.resources.limits.cpu (200m)",
     ],
   },
   {

@@ -57,7 +57,7 @@ describe("standalone redis on a real redis-server process", () => {
   it("serves metrics where the pod's prometheus.io annotations point", async () => {
     requireTool("prometheus-redis-exporter", "apt-get install -y prometheus-redis-exporter");
     expect(annotations["prometheus.io/scrape"]).toBe("true");
-    pods.start(0, ["exporter"]);
+    pods.start(0, ["metrics"]);
     const url = `http://${pods.ip(0)}:${annotations["prometheus.io/port"]}${annotations["prometheus.io/path"]}`;
     const metrics = await waitFor("the exporter", async () => (await fetch(url)).text(), 30_000);
     // redis_up 1: the exporter reached Redis with the password from the Secret.

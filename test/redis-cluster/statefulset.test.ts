@@ -2,6 +2,7 @@ import type { Container, EnvVar } from "kubernetes-types/core/v1.js";
 import { describe, expect, it } from "vitest";
 import { PHASES } from "../../src/phases.ts";
 import { PHASE_TABLE } from "../phase-table.ts";
+import { helmError, toolkitErrors } from "../refusals.ts";
 import { HELM_VERSIONS, renderPhase } from "../render.ts";
 
 const env = (c: Container | undefined, name: string): EnvVar | undefined => c?.env?.find((e) => e.name === name);
@@ -20,14 +21,14 @@ describe.each(HELM_VERSIONS)("redis on helm %i", (helm) => {
     switch (PHASE_TABLE[phase].redis) {
       case "standalone":
         expect(sts.spec?.replicas).toBe(1);
-        expect(containers.map((c) => c.name)).toEqual(["redis", "exporter"]);
+        expect(containers.map((c) => c.name)).toEqual(["redis", "metrics"]);
         expect(conf).not.toContain("cluster-enabled");
         expect(connections.REDIS_URL).toBe("redis://vendata-redis.vendata.svc:6379/0");
         break;
       case "sentinel":
         // A master and 2 replicas, each pod with a sentinel: 3 sentinels, quorum 2.
         expect(sts.spec?.replicas).toBe(3);
-        expect(containers.map((c) => c.name)).toEqual(["redis", "sentinel", "exporter"]);
+        expect(containers.map((c) => c.name)).toEqual(["redis", "sentinel", "metrics"]);
         expect(env(redis, "SENTINEL_QUORUM")?.value).toBe("2");
         expect(env(redis, "SENTINEL_MASTER_NAME")?.value).toBe(connections.REDIS_SENTINEL_MASTER);
         // The pods the scripts ask are the sentinels the API is told about.
@@ -35,7 +36,7 @@ describe.each(HELM_VERSIONS)("redis on helm %i", (helm) => {
         break;
       case "cluster":
         expect(sts.spec?.replicas).toBe(6);
-        expect(containers.map((c) => c.name)).toEqual(["redis", "exporter"]);
+        expect(containers.map((c) => c.name)).toEqual(["redis", "metrics"]);
         expect(conf).toContain("cluster-enabled yes");
         expect(conf).toContain("cluster-node-timeout 5000");
         expect(conf).toContain("cluster-port 16379");
@@ -87,7 +88,7 @@ describe.each(PHASES)("redis in %s", (phase) => {
     const template = (await renderPhase(phase)).find("StatefulSet", "vendata-redis").spec?.template;
     const containers = template?.spec?.containers ?? [];
     expect(containers.find((c) => c.name === "redis")?.image).toMatch(/^redis:7\.\d+\.\d+$/);
-    const exporter = containers.find((c) => c.name === "exporter");
+    const exporter = containers.find((c) => c.name === "metrics");
     expect(exporter?.image).toMatch(/^oliver006\/redis_exporter:v\d+\.\d+\.\d+$/);
     const metricsPort = exporter?.ports?.find((p) => p.name === "metrics")?.containerPort;
     expect(template?.metadata?.annotations).toMatchObject({ "prometheus.io/scrape": "true", "prometheus.io/port": String(metricsPort), "prometheus.io/path": "/metrics" });
@@ -100,10 +101,22 @@ describe.each(PHASES)("redis in %s", (phase) => {
   });
 });
 
-describe("redis without the exporter", () => {
+describe("redis without its metrics sidecar", () => {
   it("has neither the sidecar nor the scrape annotations", async () => {
-    const template = (await renderPhase("phase3", { values: { redis: { exporter: { enabled: false } } } })).find("StatefulSet", "vendata-redis").spec?.template;
+    const template = (await renderPhase("phase3", { values: { redis: { metrics: { enabled: false } } } })).find("StatefulSet", "vendata-redis").spec?.template;
     expect(template?.spec?.containers.map((c) => c.name)).toEqual(["redis"]);
     expect(template?.metadata?.annotations).not.toHaveProperty("prometheus.io/scrape");
+  });
+});
+
+describe("redis.exporter, the sidecar's old key", () => {
+  const values = { redis: { exporter: { enabled: false } } };
+
+  it.each(HELM_VERSIONS)("is refused by helm %i, naming the key", async (helm) => {
+    expect(await helmError(renderPhase("phase1", { helm, values }))).toMatch(/redis\b[^\n]*\bexporter\b/);
+  });
+
+  it("is refused by the toolkit with its new name", () => {
+    expect(toolkitErrors("phase1", values)).toEqual([expect.stringMatching(/^redis\.exporter: renamed redis\.metrics/)]);
   });
 });

@@ -24,8 +24,8 @@ Usage: include "redis.validate" $
 {{- if gt (mulf $maxmemory 5) (mulf $limit 4) -}}
 {{- $messages = append $messages (printf "redis.maxmemory (%s) must be at most 80%% of redis.resources.limits.memory (%s): Redis needs the rest for fragmentation, client buffers and the append-only-file rewrite" $r.maxmemory (include "vendata.validate.text" $r.resources.limits.memory)) -}}
 {{- end -}}
-{{- if $r.exporter.enabled -}}
-{{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "redis.exporter.resources" "resources" $r.exporter.resources)) -}}
+{{- if $r.metrics.enabled -}}
+{{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "redis.metrics.resources" "resources" $r.metrics.resources)) -}}
 {{- end -}}
 {{- include "vendata.validate.fail" (dict "chart" "redis" "messages" $messages) -}}
 {{- end -}}
