@@ -40,6 +40,14 @@ export interface VendataValues {
        */
       MONGODB_ROOT_PASSWORD?: string;
       /**
+       * Password of the Mongo backup's user (mongo.auth.backupUser); in the Secret only with mongo.enabled, mongo.backup.enabled and mongo.members.manage. Letters and digits, at least 16. Default: 43 random ones.
+       */
+      MONGODB_BACKUP_PASSWORD?: string;
+      /**
+       * Password of the Mongo exporter's user (mongo.auth.metricsUser); in the Secret only with mongo.enabled. Letters and digits, at least 16. Default: 43 random ones.
+       */
+      MONGODB_METRICS_PASSWORD?: string;
+      /**
        * Password of Redis and its sentinels; letters and digits, at least 16. Default: 43 random ones.
        */
       REDIS_PASSWORD?: string;
@@ -154,7 +162,7 @@ export interface VendataValues {
     wiredTigerCacheSizeGB?: number;
     auth?: {
       /**
-       * Administrative user (role root), password MONGODB_ROOT_PASSWORD.
+       * Administrative user (role root), password MONGODB_ROOT_PASSWORD; the Jobs' and operators' user only.
        */
       rootUser?: string;
       /**
@@ -165,6 +173,14 @@ export interface VendataValues {
        * Application user, readWrite on the database only; password MONGODB_PASSWORD. The API uses it.
        */
       username?: string;
+      /**
+       * The backup's user (role backup), password MONGODB_BACKUP_PASSWORD; created when backup.enabled.
+       */
+      backupUser?: string;
+      /**
+       * The exporter's user (clusterMonitor, and read on local), password MONGODB_METRICS_PASSWORD; on every replica set, shards included.
+       */
+      metricsUser?: string;
     };
     /**
      * Connection pool the API asks for in its URI.
@@ -717,7 +733,7 @@ export interface VendataValues {
  */
 export interface Global {
   /**
-   * Name of an existing Secret holding JWT_SECRET, MONGODB_PASSWORD, MONGODB_ROOT_PASSWORD, REDIS_PASSWORD, ADMIN_TOKEN and MONGODB_KEYFILE. Empty, the chart generates one and keeps it across upgrades.
+   * Name of an existing Secret holding JWT_SECRET, MONGODB_PASSWORD, MONGODB_ROOT_PASSWORD, REDIS_PASSWORD, ADMIN_TOKEN and MONGODB_KEYFILE, and with mongo.enabled MONGODB_METRICS_PASSWORD (and MONGODB_BACKUP_PASSWORD when the backup runs). Empty, the chart generates one and keeps it across upgrades.
    */
   existingSecret?: string;
   /**

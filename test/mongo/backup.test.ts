@@ -30,7 +30,7 @@ describe.each(HELM_VERSIONS)("backup CronJob on helm %i", (helm) => {
     expect(env.MONGODUMP_OPLOG).toBe("true");
     expect(env.PRUNE).toBe("true");
     expect(env.RETENTION_DAYS).toBe("7");
-    expect(env.MONGODB_URI).toMatch(/^mongodb:\/\/admin:\$\(MONGODB_ROOT_PASSWORD\)@vendata-mongo-0\..*\/\?authSource=admin&replicaSet=rs0&readPreference=secondaryPreferred$/);
+    expect(env.MONGODB_URI).toMatch(/^mongodb:\/\/backup:\$\(MONGODB_BACKUP_PASSWORD\)@vendata-mongo-0\..*\/\?authSource=admin&replicaSet=rs0&readPreference=secondaryPreferred$/);
     expect(podSpec(r).volumes?.find((v) => v.name === "backup")?.persistentVolumeClaim?.claimName).toBe("vendata-mongo-backup");
     expect(r.find("PersistentVolumeClaim", "vendata-mongo-backup").metadata?.annotations?.["helm.sh/resource-policy"]).toBe("keep");
   });
@@ -40,7 +40,18 @@ describe.each(HELM_VERSIONS)("backup CronJob on helm %i", (helm) => {
     expect(envOf(podSpec(r).containers.find((c) => c.name === "dump")).MONGODUMP_OPLOG).toBe("false");
   });
 
-  it("expands $(MONGODB_ROOT_PASSWORD) only after defining it (Kubernetes expands variables defined above)", async () => {
+  it.each(["phase1", "phase2", "phase4"] as const)("%s logs in as the backup's own user with MONGODB_BACKUP_PASSWORD, never as root", async (phase) => {
+    for (const values of [{}, S3]) {
+      const r = await renderPhase(phase, { helm, values });
+      const containers = [...(podSpec(r).initContainers ?? []), ...podSpec(r).containers];
+      const dump = containers.find((c) => c.name === "dump");
+      expect(envOf(dump).MONGODB_BACKUP_PASSWORD).toBe("secret:MONGODB_BACKUP_PASSWORD");
+      expect(envOf(dump).MONGODB_URI).toMatch(/^mongodb:\/\/backup:\$\(MONGODB_BACKUP_PASSWORD\)@/);
+      expect(JSON.stringify(containers)).not.toContain("MONGODB_ROOT_PASSWORD");
+    }
+  });
+
+  it("expands $(MONGODB_BACKUP_PASSWORD) only after defining it (Kubernetes expands variables defined above)", async () => {
     const r = await renderPhase("phase2", { helm, values: S3 });
     for (const c of [...(podSpec(r).initContainers ?? []), ...podSpec(r).containers]) {
       const names = (c.env ?? []).map((e) => e.name);

@@ -27,6 +27,9 @@ export interface JobConfig {
   manage: boolean;
   rootUser: string;
   appUser: string;
+  metricsUser: string;
+  /** Empty when backup.enabled is false. */
+  backupUser: string;
   database: string;
   sets: ReplicaSetConfig[];
   app: { hosts: string[]; options: string };

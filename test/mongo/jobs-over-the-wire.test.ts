@@ -98,6 +98,16 @@ const host = (i: number) => podHost("mongo", i).replace(/:27017$/, "");
 const memberHosts = (set: ReplicaSet) => set.config.members.map((m) => m.host.replace(/:\d+$/, ""));
 const ROOT = "createUser admin@admin root@admin";
 const APP = "createUser vendata@admin readWrite@vendata_prod";
+const BACKUP = "createUser backup@admin backup@admin";
+const METRICS = "createUser metrics@admin clusterMonitor@admin,read@local";
+/** The users init.js creates where clients log in (standalone, rs0, the config servers), with exactly these roles. */
+const CLUSTER_USERS = {
+  "admin.admin": [{ role: "root", db: "admin" }],
+  "admin.vendata": [{ role: "readWrite", db: "vendata_prod" }],
+  "admin.backup": [{ role: "backup", db: "admin" }],
+  "admin.metrics": [{ role: "clusterMonitor", db: "admin" }, { role: "read", db: "local" }],
+};
+const rolesOf = (users: Map<string, { roles: unknown }>) => Object.fromEntries([...users].map(([key, u]) => [key, u.roles]));
 const INDEXES = [
   /^createIndex vendata_prod\.users \{"email":1\} \{"unique":true\}$/,
   /^createIndex vendata_prod\.users \{"role":1\} \{\}$/,
@@ -105,28 +115,43 @@ const INDEXES = [
 ];
 const indexWrites = (writes: string[]) => writes.filter((w) => w.startsWith("createIndex vendata_prod.users") || w.startsWith("createIndex vendata_prod.orders"));
 
-/** Whether `user` logs in with `password` through the set (or the standalone) the app URI names. */
-async function logsIn(config: JobConfig, port: number, deployment: WireDeployment, user: string, password: string): Promise<boolean> {
+/**
+ * Whether `user` logs in with `password` and runs `script` (default: a ping) through the
+ * set (or the standalone) the app URI names, or directly on `host` (a shard's member, as
+ * its exporter connects).
+ */
+async function logsIn(config: JobConfig, port: number, deployment: WireDeployment, user: string, password: string, options: { host?: string; script?: string } = {}): Promise<boolean> {
   // The test runs outside the pods' /etc/hosts: it names the members by their addresses.
-  const hosts = config.app.hosts.map((h) => `${deployment.addressOf(h.replace(/:\d+$/, ""))}:${port}`);
-  const direct = config.app.options.includes("replicaSet=") ? "" : "&directConnection=true";
-  const uri = `mongodb://${user}:${encodeURIComponent(password)}@${hosts[0]}/?authSource=admin&serverSelectionTimeoutMS=5000${direct}`;
-  return mongoshEval(uri, "db.adminCommand({ ping: 1 })").then(
+  const address = (h: string) => `${deployment.addressOf(h.replace(/:\d+$/, ""))}:${port}`;
+  const direct = options.host || !config.app.options.includes("replicaSet=") ? "&directConnection=true" : "";
+  const uri = `mongodb://${user}:${encodeURIComponent(password)}@${address(options.host ?? config.app.hosts[0]!)}/?authSource=admin&serverSelectionTimeoutMS=5000${direct}`;
+  return mongoshEval(uri, options.script ?? "db.adminCommand({ ping: 1 })").then(
     () => true,
     () => false,
   );
 }
 
+const CREATE_USER = `db.getSiblingDB("admin").createUser({ user: "intruder", pwd: "IntruderPassword0000", roles: ["root"] })`;
+
+/** The backup's and the exporter's users log in with their passwords from the Secret, and cannot manage users. */
+async function expectOwnUsersLogIn(config: JobConfig, port: number, deployment: WireDeployment, rendered: Rendered): Promise<void> {
+  for (const [user, key] of [["backup", "MONGODB_BACKUP_PASSWORD"], ["metrics", "MONGODB_METRICS_PASSWORD"]] as const) {
+    expect(await logsIn(config, port, deployment, user, secret(rendered, key)), user).toBe(true);
+    expect(await logsIn(config, port, deployment, user, secret(rendered, key), { script: CREATE_USER }), `${user} creating a user`).toBe(false);
+  }
+}
+
 describe("phase 1 (standalone)", () => {
-  it("init.js creates root (root on admin) and the application user (readWrite on vendata_prod), indexes.js the three indexes; second runs of both write nothing", { timeout: TEST_MS }, async () => {
+  it("init.js creates root (root on admin), the application user (readWrite on vendata_prod), the backup's (backup) and the exporter's (clusterMonitor, read on local), indexes.js the three indexes; second runs of both write nothing", { timeout: TEST_MS }, async () => {
     const s = await start();
     const { rendered, config, pods } = await s.render("phase1");
     await s.deployment.startFor(config);
 
-    expect(await s.succeed(pods, "vendata-mongo-init-1")).toEqual([ROOT, APP]);
+    expect(await s.succeed(pods, "vendata-mongo-init-1")).toEqual([ROOT, APP, BACKUP, METRICS]);
     const users = s.deployment.node(config.standalone!).data.users;
-    expect([...users.keys()]).toEqual(["admin.admin", "admin.vendata"]);
+    expect(rolesOf(users)).toEqual(CLUSTER_USERS);
     expect(await logsIn(config, s.port, s.deployment, "vendata", secret(rendered, "MONGODB_PASSWORD"))).toBe(true);
+    await expectOwnUsersLogIn(config, s.port, s.deployment, rendered);
 
     const indexes = await s.succeed(pods, "vendata-mongo-indexes");
     expect(indexes).toHaveLength(3);
@@ -134,6 +159,22 @@ describe("phase 1 (standalone)", () => {
 
     expect(await s.succeed(pods, "vendata-mongo-init-1")).toEqual([]);
     expect(await s.succeed(pods, "vendata-mongo-indexes")).toEqual([]);
+  });
+
+  it("upgrading a release whose earlier version made only root and the application user: init.js adds the backup's and the exporter's users and changes nothing else", { timeout: TEST_MS }, async () => {
+    const s = await start();
+    const { rendered, config, pods } = await s.render("phase1");
+    await s.deployment.startFor(config);
+    await s.succeed(pods, "vendata-mongo-init-1");
+    // What the earlier version's init Job left.
+    const users = s.deployment.node(config.standalone!).data.users;
+    for (const key of ["admin.backup", "admin.metrics"]) users.delete(key);
+
+    expect(await s.succeed(pods, "vendata-mongo-init-1")).toEqual([BACKUP, METRICS]);
+    expect(rolesOf(users)).toEqual(CLUSTER_USERS);
+    await expectOwnUsersLogIn(config, s.port, s.deployment, rendered);
+    // The script they are refused runs for root: they are refused for want of a role, not for a broken script.
+    expect(await logsIn(config, s.port, s.deployment, "admin", secret(rendered, "MONGODB_ROOT_PASSWORD"), { script: CREATE_USER })).toBe(true);
   });
 });
 
@@ -159,14 +200,14 @@ describe("phase 1 -> 2 in place", () => {
     expect(init).toEqual([expect.stringMatching(new RegExp(`^rs0: initiate on ${host(0)}:\\d+ with 0=vendata-mongo-0/p1/v1 1=vendata-mongo-1/p1/v1 2=vendata-mongo-2/p1/v1$`))]);
     const rs0 = s.set("rs0");
     expect(rs0.primary).toMatch(new RegExp(`^${host(0)}:`));
-    expect([...rs0.data.users.keys()]).toEqual(["admin.admin", "admin.vendata"]);
+    expect(rolesOf(rs0.data.users)).toEqual(CLUSTER_USERS);
     expect(await logsIn(two.config, s.port, s.deployment, "vendata", secret(two.rendered, "MONGODB_PASSWORD"))).toBe(true);
     expect(await s.succeed(two.pods, "vendata-mongo-indexes")).toEqual([]);
   });
 });
 
 describe("phase 2 (rs0)", () => {
-  it("readiness fails on a member outside the set; init.js initiates rs0 once, waits out the election, creates both users on the primary; then readiness passes on a secondary and a second run writes nothing", { timeout: TEST_MS }, async () => {
+  it("readiness fails on a member outside the set; init.js initiates rs0 once, waits out the election, creates the four users on the primary; then readiness passes on a secondary and a second run writes nothing", { timeout: TEST_MS }, async () => {
     const s = await start();
     const { rendered, config, pods } = await s.render("phase2");
     // Member 1 also listens on 127.0.0.1, where the probes' `mongosh --port <port>` connects.
@@ -179,7 +220,7 @@ describe("phase 2 (rs0)", () => {
     expect(live.exitCode, show(live)).toBe(0);
 
     const writes = await s.succeed(pods, "vendata-mongo-init-1");
-    expect(writes).toEqual([expect.stringMatching(/^rs0: initiate on vendata-mongo-0\..* with 0=vendata-mongo-0\/p1\/v1 1=vendata-mongo-1\/p1\/v1 2=vendata-mongo-2\/p1\/v1$/), ROOT, APP]);
+    expect(writes).toEqual([expect.stringMatching(/^rs0: initiate on vendata-mongo-0\..* with 0=vendata-mongo-0\/p1\/v1 1=vendata-mongo-1\/p1\/v1 2=vendata-mongo-2\/p1\/v1$/), ROOT, APP, BACKUP, METRICS]);
     // The users were created after the election, which the stand-in holds a delay after initiation.
     const elected = s.cluster.events.findIndex((e) => / elected primary in term 1$/.test(e));
     const created = s.cluster.events.findIndex((e) => e.endsWith(ROOT));
@@ -187,7 +228,7 @@ describe("phase 2 (rs0)", () => {
     expect(created).toBeGreaterThan(elected);
     const rs0 = s.set("rs0");
     expect(memberHosts(rs0)).toEqual([0, 1, 2].map(host));
-    expect(rs0.data.users.get("admin.vendata")?.roles).toEqual([{ role: "readWrite", db: "vendata_prod" }]);
+    expect(rolesOf(rs0.data.users)).toEqual(CLUSTER_USERS);
 
     const ready = await pods.probe("vendata-mongo", "mongod", "readinessProbe");
     expect(ready.exitCode, show(ready)).toBe(0);
@@ -195,6 +236,7 @@ describe("phase 2 (rs0)", () => {
 
     expect(await s.succeed(pods, "vendata-mongo-init-1")).toEqual([]);
     expect(await logsIn(config, s.port, s.deployment, "vendata", secret(rendered, "MONGODB_PASSWORD"))).toBe(true);
+    await expectOwnUsersLogIn(config, s.port, s.deployment, rendered);
 
     // The application user, through the set's primary, creates the indexes; once.
     const indexes = indexWrites(await s.succeed(pods, "vendata-mongo-indexes"));
@@ -203,7 +245,7 @@ describe("phase 2 (rs0)", () => {
     expect(await s.succeed(pods, "vendata-mongo-indexes")).toEqual([]);
   });
 
-  it("growing to 5 adds members 3 and 4, one reconfig each; a rotated MONGODB_PASSWORD then updates only the application user's password", { timeout: TEST_MS }, async () => {
+  it("growing to 5 adds members 3 and 4, one reconfig each; a rotated MONGODB_PASSWORD then updates only the application user's password, rotated backup and metrics passwords only theirs", { timeout: TEST_MS }, async () => {
     const s = await start();
     const three = await s.render("phase2");
     await s.deployment.startFor(three.config);
@@ -223,6 +265,14 @@ describe("phase 2 (rs0)", () => {
     expect(await logsIn(five.config, s.port, s.deployment, "vendata", rotated)).toBe(true);
     expect(await logsIn(five.config, s.port, s.deployment, "vendata", secret(five.rendered, "MONGODB_PASSWORD"))).toBe(false);
     expect(await s.succeed(five.pods, "vendata-mongo-init-1", { env: { MONGODB_PASSWORD: rotated } })).toEqual([]);
+
+    // The backup's and the exporter's passwords rotate the same way.
+    const env = { MONGODB_PASSWORD: rotated, MONGODB_BACKUP_PASSWORD: `${rotated}Backup`, MONGODB_METRICS_PASSWORD: `${rotated}Metrics` };
+    expect(await s.succeed(five.pods, "vendata-mongo-init-1", { env })).toEqual(["updateUser backup@admin pwd", "updateUser metrics@admin pwd"]);
+    expect(await logsIn(five.config, s.port, s.deployment, "backup", env.MONGODB_BACKUP_PASSWORD)).toBe(true);
+    expect(await logsIn(five.config, s.port, s.deployment, "metrics", env.MONGODB_METRICS_PASSWORD)).toBe(true);
+    expect(await logsIn(five.config, s.port, s.deployment, "metrics", secret(five.rendered, "MONGODB_METRICS_PASSWORD"))).toBe(false);
+    expect(await s.succeed(five.pods, "vendata-mongo-init-1", { env })).toEqual([]);
   });
 
   it("shrinking 5 to 3: the pre-upgrade hook removes members 4 then 3, stepping down a departing primary first; a second run and init.js with 3 write nothing", { timeout: TEST_MS }, async () => {
@@ -282,9 +332,9 @@ describe("phase 2 (rs0)", () => {
 });
 
 describe("phase 4 (sharded)", () => {
-  it("init.js forms the config servers and both shards with their us-east members, the users, registers the shards through mongos and shards orders on a hashed userId; indexes.js runs through mongos; second runs write nothing", { timeout: TEST_MS }, async () => {
+  it("init.js forms the config servers and both shards with their us-east members, the users (the exporter's on the shards too), registers the shards through mongos and shards orders on a hashed userId; indexes.js runs through mongos; second runs write nothing", { timeout: TEST_MS }, async () => {
     const s = await start();
-    const { config, pods } = await s.render("phase4");
+    const { rendered, config, pods } = await s.render("phase4");
     await s.deployment.startFor(config);
 
     const writes = await s.succeed(pods, "vendata-mongo-init-1");
@@ -295,8 +345,11 @@ describe("phase 4 (sharded)", () => {
       expect(set.primary, name).toMatch(/\.sa-east\./);
     }
     expect(s.set("cfg").config.configsvr).toBe(true);
-    expect([...s.set("cfg").data.users.keys()]).toEqual(["admin.admin", "admin.vendata"]);
-    expect([...s.set("shard0").data.users.keys()]).toEqual(["admin.admin"]);
+    expect(rolesOf(s.set("cfg").data.users)).toEqual(CLUSTER_USERS);
+    // A shard's members have their own users: root, and the exporter's (it connects to its mongod directly).
+    for (const shard of ["shard0", "shard1"]) expect(rolesOf(s.set(shard).data.users), shard).toEqual({ "admin.admin": CLUSTER_USERS["admin.admin"], "admin.metrics": CLUSTER_USERS["admin.metrics"] });
+    const shardMember = config.sets.find((set) => set.name === "shard1")!.members[0]!.host;
+    expect(await logsIn(config, s.port, s.deployment, "metrics", secret(rendered, "MONGODB_METRICS_PASSWORD"), { host: shardMember })).toBe(true);
     expect(s.cluster.catalog.shards.map((sh) => sh._id)).toEqual(["shard0", "shard1"]);
     expect(Object.fromEntries([...s.cluster.catalog.collections].map(([ns, c]) => [ns, c.key]))).toEqual({ "vendata_prod.orders": { userId: "hashed" } });
     expect(writes.filter((w) => w.startsWith("addShard") || w.startsWith("shardCollection") || w.startsWith("enableSharding"))).toEqual([
@@ -305,6 +358,9 @@ describe("phase 4 (sharded)", () => {
       "enableSharding vendata_prod",
       'shardCollection vendata_prod.orders {"userId":"hashed"}',
     ]);
+
+    // The backup's and the mongos exporter's path: through mongos, against the config servers' users.
+    await expectOwnUsersLogIn(config, s.port, s.deployment, rendered);
 
     expect(indexWrites(await s.succeed(pods, "vendata-mongo-indexes"))).toHaveLength(3);
     expect(await s.succeed(pods, "vendata-mongo-init-1")).toEqual([]);

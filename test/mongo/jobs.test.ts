@@ -17,7 +17,8 @@ describe.each(HELM_VERSIONS)("mongo Jobs on helm %i", (helm) => {
     const init = r.find("Job", "vendata-mongo-init-1");
     expect(hook(init)).toBeUndefined();
     expect(container(init).command).toEqual(["mongosh", "--nodb", "--norc", "--quiet", "/scripts/init.js"]);
-    expect(secretKeys(init)).toEqual(["MONGODB_ROOT_PASSWORD", "MONGODB_PASSWORD", "MONGODB_KEYFILE"]);
+    expect(secretKeys(init)).toEqual(["MONGODB_ROOT_PASSWORD", "MONGODB_PASSWORD", "MONGODB_METRICS_PASSWORD", "MONGODB_KEYFILE", "MONGODB_BACKUP_PASSWORD"]);
+    expect(jobConfig(r)).toMatchObject({ metricsUser: "metrics", backupUser: "backup" });
     expect(init.spec?.template.spec?.volumes?.find((v) => v.name === "scripts")?.configMap?.name).toBe("vendata-mongo-scripts");
   });
 
@@ -31,6 +32,13 @@ describe.each(HELM_VERSIONS)("mongo Jobs on helm %i", (helm) => {
     expect(configMap.data).toEqual(r.find("ConfigMap", "vendata-mongo-scripts").data);
     expect(container(job).command?.at(-1)).toBe("/scripts/scale-down.js");
     expect(secretKeys(job)).toEqual(["MONGODB_KEYFILE"]);
+  });
+
+  it("creates no backup user, and reads no backup password, when the backup is off", async () => {
+    const r = await renderPhase("phase2", { helm, values: { mongo: { backup: { enabled: false } } } });
+    expect(secretKeys(r.find("Job", "vendata-mongo-init-1"))).not.toContain("MONGODB_BACKUP_PASSWORD");
+    expect(jobConfig(r).backupUser).toBe("");
+    expect(r.maybe("CronJob", "vendata-mongo-backup")).toBeUndefined();
   });
 
   it("has nothing to scale down on a standalone", async () => {

@@ -19,8 +19,11 @@ describe("mongo metrics", () => {
       expect(exporter?.ports?.map((p) => String(p.containerPort)), where).toEqual([annotations["prometheus.io/port"]]);
       expect(exporter?.args, where).toContain("--mongodb.direct-connect");
       const env = exporter?.env ?? [];
-      expect(env.map((e) => e.name), where).toEqual(["MONGODB_ROOT_PASSWORD", "MONGODB_URI"]);
-      expect(env[1]?.value, where).toBe("mongodb://admin:$(MONGODB_ROOT_PASSWORD)@127.0.0.1:27017/admin");
+      // Its own user (clusterMonitor, read on local), never root.
+      expect(env.map((e) => e.name), where).toEqual(["MONGODB_METRICS_PASSWORD", "MONGODB_URI"]);
+      expect(env[0]?.valueFrom?.secretKeyRef, where).toEqual({ name: "vendata-secrets", key: "MONGODB_METRICS_PASSWORD" });
+      expect(env[1]?.value, where).toBe("mongodb://metrics:$(MONGODB_METRICS_PASSWORD)@127.0.0.1:27017/admin");
+      expect(JSON.stringify(exporter), where).not.toContain("MONGODB_ROOT_PASSWORD");
     }
   });
 

@@ -10,7 +10,11 @@ import { render, type Rendered } from "../../src/render/render.ts";
 import { HELM_VERSIONS } from "../render.ts";
 import { startFakeKubeApi, type FakeKubeApi } from "../support/fake-kube-api.ts";
 
-const KEYS = ["ADMIN_TOKEN", "JWT_SECRET", "MONGODB_KEYFILE", "MONGODB_PASSWORD", "MONGODB_ROOT_PASSWORD", "REDIS_PASSWORD"];
+// The keys of a Secret of an earlier version; this one adds the Mongo exporter's and backup's passwords.
+const EARLIER_KEYS = ["ADMIN_TOKEN", "JWT_SECRET", "MONGODB_KEYFILE", "MONGODB_PASSWORD", "MONGODB_ROOT_PASSWORD", "REDIS_PASSWORD"];
+const MONGO_USER_KEYS = ["MONGODB_BACKUP_PASSWORD", "MONGODB_METRICS_PASSWORD"];
+const KEYS = [...EARLIER_KEYS, ...MONGO_USER_KEYS].sort();
+const EXTERNAL_MONGO = { mongo: { enabled: false }, global: { externalMongo: { hosts: ["mongo.example.com:27017"], database: "vendata", username: "app", existingSecret: "mongo-app" } } };
 const decode = (b64: string) => Buffer.from(b64, "base64").toString("utf8");
 const b64 = (text: string) => Buffer.from(text).toString("base64");
 
@@ -49,11 +53,19 @@ describe("the generated Secret, offline (helm template: no lookup)", () => {
   it("makes JWT_SECRET from 64 random bytes and the passwords from 256 random bits each, URI-safe", async () => {
     const data = (await offline()).find("Secret", "offline-secrets").data ?? {};
     expect(Buffer.from(decode(data.JWT_SECRET ?? ""), "base64")).toHaveLength(64);
-    for (const key of ["MONGODB_PASSWORD", "MONGODB_ROOT_PASSWORD", "REDIS_PASSWORD", "ADMIN_TOKEN"]) {
+    for (const key of ["MONGODB_PASSWORD", "MONGODB_ROOT_PASSWORD", "REDIS_PASSWORD", "ADMIN_TOKEN", ...MONGO_USER_KEYS]) {
       // 43 characters of 62 carry 256 bits, as many as 32 random bytes.
       expect(decode(data[key] ?? ""), key).toMatch(/^[A-Za-z0-9]{43}$/);
     }
     expect(decode(data.MONGODB_KEYFILE ?? "")).toMatch(/^[A-Za-z0-9]{756}$/);
+  });
+
+  it("holds the Mongo exporter's password only when the release runs its Mongo, the backup's only where the backup runs", async () => {
+    const keys = async (values: object) => Object.keys((await render({ valuesFiles: phaseValuesFiles("phase3"), releaseName: "offline", values })).find("Secret", "offline-secrets").data ?? {}).sort();
+    expect(await keys(EXTERNAL_MONGO)).toEqual(EARLIER_KEYS);
+    expect(await keys({ mongo: { backup: { enabled: false } } })).toEqual([...EARLIER_KEYS, "MONGODB_METRICS_PASSWORD"].sort());
+    // A region that does not manage its sets runs no backup (its exporter logs in as the home region's user).
+    expect(await keys({ mongo: { members: { manage: false } }, networkPolicy: { peerRegionCidrs: ["10.10.0.0/16"] } })).toEqual([...EARLIER_KEYS, "MONGODB_METRICS_PASSWORD"].sort());
   });
 
   it("is not rendered when global.existingSecret names one, and every workload uses that one", async () => {
@@ -89,6 +101,14 @@ describe.each(HELM_VERSIONS)("the Secret against a cluster, on helm %i", (helm) 
     expect(decode(data.MONGODB_ROOT_PASSWORD ?? "")).toMatch(/^[A-Za-z0-9]{43}$/);
   });
 
+  it("upgrading a release of an earlier version keeps its keys and adds the exporter's and the backup's passwords", async () => {
+    const live = liveSecret("vendata-secrets", EARLIER_KEYS);
+    const data = (await renderAgainst([live])).find("Secret", "vendata-secrets").data ?? {};
+    expect(Object.keys(data).sort()).toEqual(KEYS);
+    expect(data).toMatchObject(live.data);
+    for (const key of MONGO_USER_KEYS) expect(decode(data[key] ?? ""), key).toMatch(/^[A-Za-z0-9]{43}$/);
+  });
+
   it("refuses an existing Secret that lacks keys, naming them", async () => {
     const live = liveSecret("team-secrets", KEYS.filter((k) => k !== "REDIS_PASSWORD" && k !== "ADMIN_TOKEN"), true);
     const error = await renderAgainst([live], { global: { existingSecret: "team-secrets" } }).catch((e: unknown) => e);
@@ -96,8 +116,20 @@ describe.each(HELM_VERSIONS)("the Secret against a cluster, on helm %i", (helm) 
     expect((error as HelmError).stderr).toContain('global.existingSecret: Secret "team-secrets" in namespace "vendata" lacks the keys REDIS_PASSWORD, ADMIN_TOKEN');
   });
 
+  it.each(MONGO_USER_KEYS)("refuses an existing Secret of an earlier version that lacks %s, naming it", async (key) => {
+    const live = liveSecret("team-secrets", KEYS.filter((k) => k !== key), true);
+    const error = await renderAgainst([live], { global: { existingSecret: "team-secrets" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HelmError);
+    expect((error as HelmError).stderr).toContain(`global.existingSecret: Secret "team-secrets" in namespace "vendata" lacks the keys ${key} (`);
+  });
+
   it("accepts an existing Secret with every key", async () => {
     const r = await renderAgainst([liveSecret("team-secrets", KEYS, true)], { global: { existingSecret: "team-secrets" } });
+    expect(r.all("Secret")).toEqual([]);
+  });
+
+  it("asks an existing Secret for no Mongo user's password when Mongo is external", async () => {
+    const r = await renderAgainst([liveSecret("team-secrets", EARLIER_KEYS, true)], { ...EXTERNAL_MONGO, global: { ...EXTERNAL_MONGO.global, existingSecret: "team-secrets" } });
     expect(r.all("Secret")).toEqual([]);
   });
 

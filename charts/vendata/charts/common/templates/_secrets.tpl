@@ -1,15 +1,27 @@
 {{/*
-Name of the Secret holding JWT_SECRET, MONGODB_PASSWORD, REDIS_PASSWORD, ADMIN_TOKEN
-and MONGODB_KEYFILE: global.existingSecret when set, else the one the umbrella generates.
+Name of the Secret holding the stack's keys (vendata.secrets.requiredKeys):
+global.existingSecret when set, else the one the umbrella generates.
 Usage: include "vendata.secrets.name" (dict "context" $)
 */}}
 {{- define "vendata.secrets.name" -}}
 {{- (.context.Values.global).existingSecret | default (printf "%s-secrets" .context.Release.Name) -}}
 {{- end -}}
 
-{{/* The keys every vendata Secret must hold (the generated one holds exactly these). */}}
+{{/*
+The keys the stack Secret must hold for these values (the generated one holds exactly
+these). The passwords of the Mongo exporter's and the backup's own users only when the
+release runs its Mongo (mongo.enabled), the backup's only where the backup runs (backup
+on, in the release that manages the sets). Called with the umbrella's context.
+Usage: include "vendata.secrets.requiredKeys" (dict "context" $) | fromJsonArray
+*/}}
 {{- define "vendata.secrets.requiredKeys" -}}
-{{- list "JWT_SECRET" "MONGODB_PASSWORD" "MONGODB_ROOT_PASSWORD" "REDIS_PASSWORD" "ADMIN_TOKEN" "MONGODB_KEYFILE" | toJson -}}
+{{- $keys := list "JWT_SECRET" "MONGODB_PASSWORD" "MONGODB_ROOT_PASSWORD" "REDIS_PASSWORD" "ADMIN_TOKEN" "MONGODB_KEYFILE" -}}
+{{- $mongo := .context.Values.mongo | default dict -}}
+{{- if $mongo.enabled -}}
+  {{- $keys = append $keys "MONGODB_METRICS_PASSWORD" -}}
+  {{- if and $mongo.backup.enabled $mongo.members.manage }}{{ $keys = append $keys "MONGODB_BACKUP_PASSWORD" }}{{ end -}}
+{{- end -}}
+{{- $keys | toJson -}}
 {{- end -}}
 
 {{/*

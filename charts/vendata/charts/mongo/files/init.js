@@ -1,12 +1,15 @@
 // The init Job: brings the deployment to what the values describe, and changes nothing
 // when it already is. Replica sets: initiate once, then add, update or remove members
-// one at a time. Users: root (role root) and the application user (readWrite on the
-// database only). Sharded: add the shards, enable sharding, shard the collections.
+// one at a time. Users: root, the application's, the exporter's and the backup's, each
+// with only the roles it needs. Sharded: add the shards, enable sharding, shard the collections.
 load("/scripts/lib.js");
 
 const config = readConfig();
 const rootPassword = env("MONGODB_ROOT_PASSWORD");
 const appPassword = env("MONGODB_PASSWORD");
+const metricsPassword = env("MONGODB_METRICS_PASSWORD");
+// The backup's user exists only with backup.enabled (config.backupUser is then set).
+const backupPassword = config.backupUser ? env("MONGODB_BACKUP_PASSWORD") : "";
 
 function waitForMembers(set) {
   for (const host of localHosts(set)) waitFor(`${host} to answer`, () => hello(host));
@@ -30,15 +33,26 @@ function waitForPrimary(set) {
   waitFor(`a primary in ${set.name}`, () => localHosts(set).some((host) => hello(host).isWritablePrimary));
 }
 
-/** root everywhere (shards too: their own maintenance and exporter); the application user where clients log in. */
-function ensureUsers(hosts, replicaSet, withAppUser) {
+/**
+ * root and the exporter's user everywhere (shards too: their own maintenance, and each
+ * member's exporter connects to its mongod directly); the application's and the backup's
+ * users where clients log in (the standalone, rs0, the config servers behind mongos).
+ * Built-in roles: https://www.mongodb.com/docs/manual/reference/built-in-roles/ (backup:
+ * what mongodump needs, --oplog included; clusterMonitor: the monitoring commands, and
+ * read on local for the oplog the exporter's replication metrics read).
+ */
+function ensureUsers(hosts, replicaSet, clusterUsers) {
   const options = replicaSet ? `authSource=admin&replicaSet=${replicaSet}` : "authSource=admin&directConnection=true";
   const loginCheck = (user, password) => canLogIn(hosts, user, password, options);
   const conn = systemConnection(hosts, replicaSet);
   try {
     const admin = conn.getDB("admin");
     ensureUser(admin, config.rootUser, rootPassword, [{ role: "root", db: "admin" }], loginCheck);
-    if (withAppUser) ensureUser(admin, config.appUser, appPassword, [{ role: "readWrite", db: config.database }], loginCheck);
+    if (clusterUsers) {
+      ensureUser(admin, config.appUser, appPassword, [{ role: "readWrite", db: config.database }], loginCheck);
+      if (config.backupUser) ensureUser(admin, config.backupUser, backupPassword, [{ role: "backup", db: "admin" }], loginCheck);
+    }
+    ensureUser(admin, config.metricsUser, metricsPassword, [{ role: "clusterMonitor", db: "admin" }, { role: "read", db: "local" }], loginCheck);
   } finally {
     conn.close();
   }

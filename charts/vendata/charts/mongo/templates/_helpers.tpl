@@ -37,6 +37,8 @@ the same library helper as the API's URI, users, indexes, sharded collections.
   "manage" $v.members.manage
   "rootUser" $v.auth.rootUser
   "appUser" $v.auth.username
+  "metricsUser" $v.auth.metricsUser
+  "backupUser" (ternary $v.auth.backupUser "" $v.backup.enabled)
   "database" $v.auth.database
   "sets" (include "vendata.connections.mongoSets" (dict "context" $ "mongo" $v) | fromJson).sets
   "app" (dict "hosts" $app.hosts "options" $app.options)
@@ -151,7 +153,7 @@ prometheus.io/path: /metrics
 {{- end }}
 {{- end -}}
 
-{{/* The MongoDB exporter sidecar; it reads the local mongod or mongos as root. */}}
+{{/* The MongoDB exporter sidecar; it reads the local mongod or mongos as auth.metricsUser (clusterMonitor, read on local). */}}
 {{- define "mongo.metrics.container" -}}
 {{- $v := .context.Values -}}
 {{- if $v.metrics.enabled }}
@@ -166,13 +168,13 @@ prometheus.io/path: /metrics
     - --collector.dbstats
     - --compatible-mode
   env:
-    - name: MONGODB_ROOT_PASSWORD
+    - name: MONGODB_METRICS_PASSWORD
       valueFrom:
         secretKeyRef:
           name: {{ include "vendata.secrets.name" . }}
-          key: MONGODB_ROOT_PASSWORD
+          key: MONGODB_METRICS_PASSWORD
     - name: MONGODB_URI
-      value: "mongodb://{{ $v.auth.rootUser }}:$(MONGODB_ROOT_PASSWORD)@127.0.0.1:{{ $v.port }}/admin"
+      value: "mongodb://{{ $v.auth.metricsUser }}:$(MONGODB_METRICS_PASSWORD)@127.0.0.1:{{ $v.port }}/admin"
   ports:
     - name: metrics
       containerPort: {{ $v.metrics.port }}

@@ -19,11 +19,11 @@ Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "nam
       value: {{ $b.retentionDays | quote }}
     {{- /* Secrets first: $(VAR) in a value expands only variables defined above it. */}}
     {{- if eq $c.name "dump" }}
-    - name: MONGODB_ROOT_PASSWORD
+    - name: MONGODB_BACKUP_PASSWORD
       valueFrom:
         secretKeyRef:
           name: {{ include "vendata.secrets.name" (dict "context" $) }}
-          key: MONGODB_ROOT_PASSWORD
+          key: MONGODB_BACKUP_PASSWORD
     {{- else }}
     {{- range list "AWS_ACCESS_KEY_ID" "AWS_SECRET_ACCESS_KEY" }}
     - name: {{ . }}
