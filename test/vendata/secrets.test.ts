@@ -65,7 +65,7 @@ describe("the generated Secret, offline (helm template: no lookup)", () => {
     expect(await keys(EXTERNAL_MONGO)).toEqual(EARLIER_KEYS);
     expect(await keys({ mongo: { backup: { enabled: false } } })).toEqual([...EARLIER_KEYS, "MONGODB_METRICS_PASSWORD"].sort());
     // A region that does not manage its sets runs no backup (its exporter logs in as the home region's user).
-    expect(await keys({ mongo: { members: { manage: false } }, networkPolicy: { peerRegionCidrs: ["10.10.0.0/16"] } })).toEqual([...EARLIER_KEYS, "MONGODB_METRICS_PASSWORD"].sort());
+    expect(await keys({ mongo: { members: { manage: false } }, global: { networkPolicy: { peerRegionCidrs: ["10.10.0.0/16"] } } })).toEqual([...EARLIER_KEYS, "MONGODB_METRICS_PASSWORD"].sort());
   });
 
   it("is not rendered when global.existingSecret names one, and every workload uses that one", async () => {
