@@ -611,27 +611,17 @@ export interface VendataValues {
       port?: number;
     };
     /**
-     * Where / goes: a small frontend Deployment in this release (deploy), else host:port.
+     * Where nginx sends /: this release's frontend (the frontend chart), or host:port.
      */
     frontend?: {
       /**
-       * Deploy the frontend in this release.
-       */
-      deploy?: boolean;
-      /**
-       * Frontend host when deploy is false, fully qualified (nginx's resolver uses no search domains).
+       * The frontend's host, fully qualified (nginx's resolver uses no search domains); empty: this release's frontend Service, <release>-frontend. Required when frontend.enabled is false, empty while it is true (the umbrella refuses otherwise).
        */
       host?: string;
       /**
-       * Frontend port.
+       * The frontend's port: must equal frontend.port while frontend.enabled (the umbrella refuses a mismatch).
        */
       port?: number;
-      /**
-       * Frontend replicas.
-       */
-      replicaCount?: number;
-      image?: Image2;
-      resources?: Resources;
     };
     /**
      * Per client address and per nginx replica.
@@ -682,6 +672,26 @@ export interface VendataValues {
      * Seconds a stopping pod gets in all (must exceed preStopSleepSeconds).
      */
     terminationGracePeriodSeconds?: number;
+    resources?: Resources;
+  };
+  /**
+   * The frontend nginx sends / to: a Deployment and a Service, <release>-frontend.
+   */
+  frontend?: {
+    /**
+     * Deploy this component.
+     */
+    enabled?: boolean;
+    global?: Global;
+    /**
+     * Frontend replicas (a PodDisruptionBudget from 2).
+     */
+    replicaCount?: number;
+    image?: Image;
+    /**
+     * Container and Service port (named http); nginx.frontend.port must equal it (the umbrella refuses a mismatch).
+     */
+    port?: number;
     resources?: Resources;
   };
   /**
@@ -1057,31 +1067,6 @@ export interface Persistence {
    * StorageClass; empty uses the cluster default.
    */
   storageClass?: string;
-}
-/**
- * Frontend image; set its tag (this chart's appVersion is nginx's).
- */
-export interface Image2 {
-  /**
-   * Registry; empty uses global.imageRegistry, then Docker Hub.
-   */
-  registry?: string;
-  /**
-   * Image repository.
-   */
-  repository: string;
-  /**
-   * Tag; empty uses the chart's appVersion. Never `latest`.
-   */
-  tag?: string;
-  /**
-   * Optional digest that pins the exact image.
-   */
-  digest?: string;
-  /**
-   * Image pull policy.
-   */
-  pullPolicy?: "IfNotPresent" | "Always" | "Never";
 }
 export interface RateLimit {
   /**

@@ -18,6 +18,7 @@ export const SUBCHARTS: readonly ChartSchemaSource[] = [
   { key: "mongo", dir: `${UMBRELLA_DIR}/charts/mongo`, schemaFile: "mongo.schema.yaml", optional: true },
   { key: "redis", dir: `${UMBRELLA_DIR}/charts/redis-cluster`, schemaFile: "redis.schema.yaml", optional: true },
   { key: "nginx", dir: `${UMBRELLA_DIR}/charts/nginx`, schemaFile: "nginx.schema.yaml" },
+  { key: "frontend", dir: `${UMBRELLA_DIR}/charts/frontend`, schemaFile: "frontend.schema.yaml", optional: true },
   { key: "monitoring", dir: `${UMBRELLA_DIR}/charts/monitoring`, schemaFile: "monitoring.schema.yaml", optional: true },
 ];
 

@@ -11,6 +11,8 @@ import { REPO_ROOT } from "../paths.ts";
 import { UMBRELLA_DIR } from "../schema/charts.ts";
 import { effectiveValues } from "./load.ts";
 
+const FRONTEND_MOVED = "the frontend is its own chart, and nginx.frontend keeps only where / goes (host, port); move the key (README, Upgrade notes)";
+
 /** Keys an upgrade removed, with what to do instead (README, "Upgrade notes"). */
 export const REMOVED_KEYS: Readonly<Record<string, string>> = {
   "api.enabled": "removed: the API is always deployed; delete the key (README, Upgrade notes)",
@@ -18,6 +20,10 @@ export const REMOVED_KEYS: Readonly<Record<string, string>> = {
   "global.domain": "removed: no template read it; delete the key (README, Upgrade notes)",
   "redis.exporter": "renamed redis.metrics, the name every chart uses for its exporter sidecar; rename the key (README, Upgrade notes)",
   networkPolicy: "moved to global.networkPolicy (every chart renders its own policies, and subcharts see only global); move the block under global (README, Upgrade notes)",
+  "nginx.frontend.deploy": `moved to frontend.enabled: ${FRONTEND_MOVED}`,
+  "nginx.frontend.replicaCount": `moved to frontend.replicaCount: ${FRONTEND_MOVED}`,
+  "nginx.frontend.image": `moved to frontend.image: ${FRONTEND_MOVED}`,
+  "nginx.frontend.resources": `moved to frontend.resources: ${FRONTEND_MOVED}`,
 };
 
 function keyOf(error: ErrorObject): string {

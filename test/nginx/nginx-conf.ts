@@ -5,10 +5,13 @@ import { renderPhase } from "../render.ts";
 /** The resolver the chart points nginx at by default (a name nginx resolves at start). */
 export const KUBE_DNS = "kube-dns.kube-system.svc.cluster.local";
 
-export async function renderNginxConf(phase: Phase, nginx: { api?: { port?: number }; [key: string]: unknown } = {}): Promise<string> {
-  // nginx.api.port must equal api.port (the umbrella refuses a mismatch): moving one moves both.
+export async function renderNginxConf(phase: Phase, nginx: { api?: { port?: number }; frontend?: { port?: number }; [key: string]: unknown } = {}): Promise<string> {
+  // nginx.api.port must equal api.port, and nginx.frontend.port frontend.port (the umbrella
+  // refuses a mismatch): moving one moves the other.
   const apiPort = nginx.api?.port;
-  const rendered = await renderPhase(phase, { values: apiPort === undefined ? { nginx } : { nginx, api: { port: apiPort } } });
+  const frontendPort = nginx.frontend?.port;
+  const values = { nginx, ...(apiPort === undefined ? {} : { api: { port: apiPort } }), ...(frontendPort === undefined ? {} : { frontend: { port: frontendPort } }) };
+  const rendered = await renderPhase(phase, { values });
   const conf = rendered.find("ConfigMap", "vendata-nginx").data?.["nginx.conf"];
   if (!conf) throw new Error(`the ${phase} render has no nginx.conf`);
   return conf;

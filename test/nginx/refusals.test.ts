@@ -22,19 +22,12 @@ describeRefusals("the nginx chart refuses", [
     messages: ["nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true"],
   },
   {
-    rule: "no frontend at all",
-    phase: "phase2",
-    values: { nginx: { frontend: { deploy: false, host: "" } } },
-    messages: ["nginx.frontend.host must name the frontend (a fully qualified name) when nginx.frontend.deploy is false"],
-  },
-  {
     rule: "requests above the limits in each of its containers",
     phase: "phase2",
-    values: { nginx: { resources: { requests: { memory: "512Mi" } }, metrics: { resources: { requests: { cpu: "200m" } } }, frontend: { resources: { requests: { cpu: "2" } } } } },
+    values: { nginx: { resources: { requests: { memory: "512Mi" } }, metrics: { resources: { requests: { cpu: "200m" } } } } },
     messages: [
       "nginx.resources.requests.memory (512Mi) must be <= nginx.resources.limits.memory (256Mi)",
       "nginx.metrics.resources.requests.cpu (200m) must be <= nginx.metrics.resources.limits.cpu (100m)",
-      "nginx.frontend.resources.requests.cpu (2) must be <= nginx.frontend.resources.limits.cpu (500m)",
     ],
   },
 ]);

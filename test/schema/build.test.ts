@@ -33,8 +33,8 @@ describe("the schema build", () => {
     const api = subchartSchema("api");
     expect(Object.keys(api.properties as JsonSchema)).toContain("global");
     for (const key of ["api", "nginx"]) expect(Object.keys(subchartSchema(key).properties as JsonSchema)).not.toContain("enabled");
-    for (const key of ["mongo", "redis", "monitoring"]) expect(Object.keys(subchartSchema(key).properties as JsonSchema)).toEqual(expect.arrayContaining(["global", "enabled"]));
+    for (const key of ["mongo", "redis", "frontend", "monitoring"]) expect(Object.keys(subchartSchema(key).properties as JsonSchema)).toEqual(expect.arrayContaining(["global", "enabled"]));
     expect(api.$schema).toBe("http://json-schema.org/draft-07/schema#");
-    expect(Object.keys(umbrellaSchema().properties as JsonSchema)).toEqual(expect.arrayContaining(["api", "mongo", "redis", "nginx", "monitoring", "common", "global"]));
+    expect(Object.keys(umbrellaSchema().properties as JsonSchema)).toEqual(expect.arrayContaining(["api", "mongo", "redis", "nginx", "frontend", "monitoring", "common", "global"]));
   });
 });

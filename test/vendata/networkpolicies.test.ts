@@ -132,7 +132,7 @@ describe("network policies across regions", () => {
   });
 
   it("render no frontend policy when the release runs no frontend, and let nginx reach the outside one", async () => {
-    const r = await renderPhase("phase2", { values: { nginx: { frontend: { deploy: false } } } });
+    const r = await renderPhase("phase2", { values: { frontend: { enabled: false }, nginx: { frontend: { host: "web.vendata-web.svc.cluster.local" } } } });
     expect(r.maybe("Deployment", "vendata-frontend")).toBeUndefined();
     expect(r.maybe("NetworkPolicy", "vendata-allow-frontend")).toBeUndefined();
     const nginx = r.find("NetworkPolicy", "vendata-allow-nginx").spec;

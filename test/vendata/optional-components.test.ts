@@ -1,6 +1,7 @@
-// The umbrella's contract: api and nginx are always deployed (no switch); mongo, redis
-// and monitoring each have one (mongo and redis then need their external description),
-// alone or together, and nothing of a switched-off component is rendered.
+// The umbrella's contract: api and nginx are always deployed (no switch); mongo, redis,
+// frontend and monitoring each have one (mongo and redis then need their external
+// description, the frontend the host nginx sends / to), alone or together, and nothing of
+// a switched-off component is rendered.
 import { describe, expect, it } from "vitest";
 import { assertValidKubernetesObjects } from "../../src/k8s/validate.ts";
 import type { Rendered } from "../../src/render/render.ts";
@@ -10,14 +11,15 @@ import { HELM_VERSIONS, renderPhase } from "../render.ts";
 const EXTERNAL_MONGO = { hosts: ["mongo.example.com:27017"], database: "vendata", username: "app", existingSecret: "mongo-app" };
 const EXTERNAL_REDIS = { hosts: ["redis.example.com:6379"], existingSecret: "redis-app" };
 
-type Optional = "mongo" | "redis" | "monitoring";
+type Optional = "mongo" | "redis" | "frontend" | "monitoring";
 const OFF: Record<Optional, object> = {
   mongo: { mongo: { enabled: false }, global: { externalMongo: EXTERNAL_MONGO } },
   redis: { redis: { enabled: false }, global: { externalRedis: EXTERNAL_REDIS } },
+  frontend: { frontend: { enabled: false }, nginx: { frontend: { host: "web.example.com" } } },
   monitoring: { monitoring: { enabled: false } },
 };
 /** The app.kubernetes.io/component labels of each optional component's objects. */
-const COMPONENTS: Record<Optional, RegExp> = { mongo: /^mongo/, redis: /^redis/, monitoring: /^(prometheus|grafana)$/ };
+const COMPONENTS: Record<Optional, RegExp> = { mongo: /^mongo/, redis: /^redis/, frontend: /^frontend$/, monitoring: /^(prometheus|grafana)$/ };
 
 /** The values with these components off (their global parts merged). */
 function valuesWithout(off: readonly Optional[]): object {
@@ -30,7 +32,7 @@ const objectsOf = (r: Rendered, component: RegExp): string[] =>
   r.objects.filter((o) => o.kind !== "NetworkPolicy" && component.test(o.metadata.labels?.["app.kubernetes.io/component"] ?? "")).map((o) => `${o.kind}/${o.metadata.name}`);
 
 // Phase 2 runs every component, monitoring included.
-const SETS: Optional[][] = [["mongo"], ["redis"], ["monitoring"], ["mongo", "redis", "monitoring"]];
+const SETS: Optional[][] = [["mongo"], ["redis"], ["frontend"], ["monitoring"], ["mongo", "redis", "frontend", "monitoring"]];
 
 describe.each(SETS.map((off) => ({ off, name: off.join(" + ") })))("phase 2 with $name off", ({ off }) => {
   const values = valuesWithout(off);

@@ -89,6 +89,24 @@ describeRefusals("the umbrella refuses", [
     values: { api: { port: 4000 } },
     messages: ["nginx.api.port (3011) must equal api.port (4000): nginx sends /api/ to nginx.api.port, so set both to the port the API listens on"],
   },
+  {
+    rule: "no frontend at all",
+    phase: "phase2",
+    values: { frontend: { enabled: false } },
+    messages: ["nginx.frontend.host must name the frontend nginx sends / to (a fully qualified name) when frontend.enabled is false"],
+  },
+  {
+    rule: "a frontend port that nginx does not send to",
+    phase: "phase1",
+    values: { frontend: { port: 8080 } },
+    messages: ["nginx.frontend.port (5173) must equal frontend.port (8080): nginx sends / to nginx.frontend.port, so set both to the port the frontend listens on"],
+  },
+  {
+    rule: "an outside frontend beside the release's own",
+    phase: "phase3",
+    values: { nginx: { frontend: { host: "web.example.com" } } },
+    messages: ["nginx.frontend.host (web.example.com) must be empty when frontend.enabled is true: nginx then sends / to this release's frontend; set frontend.enabled to false to send / to nginx.frontend.host instead"],
+  },
 ]);
 
 // Mongo's new rules are tabled here until test/mongo/values.test.ts (another change's

@@ -18,6 +18,17 @@ Usage: include "umbrella.validate" $
 {{- if ne (int $v.nginx.api.port) (int $v.api.port) -}}
 {{- $messages = append $messages (printf "nginx.api.port (%d) must equal api.port (%d): nginx sends /api/ to nginx.api.port, so set both to the port the API listens on" (int $v.nginx.api.port) (int $v.api.port)) -}}
 {{- end -}}
+{{- /* nginx sends / to nginx.frontend.host, or, when it is empty, to this release's frontend on nginx.frontend.port. */ -}}
+{{- $route := $v.nginx.frontend -}}
+{{- if $v.frontend.enabled -}}
+{{- if $route.host -}}
+{{- $messages = append $messages (printf "nginx.frontend.host (%s) must be empty when frontend.enabled is true: nginx then sends / to this release's frontend; set frontend.enabled to false to send / to nginx.frontend.host instead" $route.host) -}}
+{{- else if ne (int $route.port) (int $v.frontend.port) -}}
+{{- $messages = append $messages (printf "nginx.frontend.port (%d) must equal frontend.port (%d): nginx sends / to nginx.frontend.port, so set both to the port the frontend listens on" (int $route.port) (int $v.frontend.port)) -}}
+{{- end -}}
+{{- else if not $route.host -}}
+{{- $messages = append $messages "nginx.frontend.host must name the frontend nginx sends / to (a fully qualified name) when frontend.enabled is false" -}}
+{{- end -}}
 {{- /* Members in other regions need those regions' addresses in the network policies. */ -}}
 {{- if and $v.global.networkPolicy.enabled $v.mongo.enabled -}}
 {{- $multiRegion := not $v.mongo.members.manage -}}

@@ -15,10 +15,5 @@ Usage: include "nginx.validate" $
 {{- if and $v.tls.enabled (not $v.tls.secretName) -}}
 {{- $messages = append $messages "nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true" -}}
 {{- end -}}
-{{- if $v.frontend.deploy -}}
-{{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "nginx.frontend.resources" "resources" $v.frontend.resources)) -}}
-{{- else if not $v.frontend.host -}}
-{{- $messages = append $messages "nginx.frontend.host must name the frontend (a fully qualified name) when nginx.frontend.deploy is false" -}}
-{{- end -}}
 {{- include "vendata.validate.fail" (dict "chart" "nginx" "messages" $messages) -}}
 {{- end -}}

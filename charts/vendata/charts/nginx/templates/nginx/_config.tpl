@@ -19,14 +19,11 @@ listen {{ if $address }}{{ $address }}:{{ end }}{{ .port }}{{ with .params }} {{
 {{- printf "%s:%d" (include "nginx.config.serviceFqdn" (dict "context" .context "name" $headless)) (int .context.Values.api.port) -}}
 {{- end -}}
 
-{{/* host:port of the frontend: this release's frontend Service, or frontend.host. */}}
+{{/* host:port of the frontend: frontend.host, or, when it is empty, this release's frontend Service (the frontend chart's). */}}
 {{- define "nginx.config.frontendAddress" -}}
 {{- $f := .context.Values.frontend -}}
-{{- $host := $f.host -}}
-{{- if $f.deploy -}}
-{{- $host = include "nginx.config.serviceFqdn" (dict "context" .context "name" (include "vendata.names.fullname" (dict "context" .context "component" "frontend"))) -}}
-{{- end -}}
-{{- printf "%s:%d" $host (int $f.port) -}}
+{{- $service := include "nginx.config.serviceFqdn" (dict "context" .context "name" (include "vendata.names.fullname" (dict "context" .context "component" "frontend"))) -}}
+{{- printf "%s:%d" ($f.host | default $service) (int $f.port) -}}
 {{- end -}}
 
 {{/*
