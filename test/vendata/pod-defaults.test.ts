@@ -54,6 +54,25 @@ describe.each(PHASES)("%s workloads", (phase) => {
     }
   });
 
+  it("pull with global.imagePullSecrets", async () => {
+    const r = await renderPhase(phase, { values: { global: { imagePullSecrets: ["registry-credentials"] } } });
+    // Not the helm test Pod (templates/tests/request-path.yaml): it sets no pull secrets yet.
+    for (const { id, template } of workloads(r).filter((w) => !w.id.startsWith("Pod/"))) {
+      expect(template.spec?.imagePullSecrets, id).toEqual([{ name: "registry-credentials" }]);
+    }
+  });
+
+  it("spread the long-running pods over zones and hosts", async () => {
+    for (const { id, template, longRunning } of workloads(await renderPhase(phase))) {
+      if (!longRunning) continue;
+      const pod = template.spec!;
+      expect(pod.topologySpreadConstraints?.map((t) => [t.topologyKey, t.labelSelector?.matchLabels]), id).toEqual(
+        ["topology.kubernetes.io/zone", "kubernetes.io/hostname"].map((key) => [key, expect.objectContaining({ "app.kubernetes.io/name": template.metadata?.labels?.["app.kubernetes.io/name"] })]),
+      );
+      expect(pod.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.[0]?.podAffinityTerm.topologyKey, id).toBe("kubernetes.io/hostname");
+    }
+  });
+
   it("set requests and limits and pin their images", async () => {
     for (const { id, template } of workloads(await renderPhase(phase))) {
       for (const c of [...(template.spec!.initContainers ?? []), ...template.spec!.containers]) {

@@ -144,57 +144,16 @@ readinessProbe:
   failureThreshold: 3
 {{- end -}}
 
-{{/* Pod annotations that let Prometheus' kubernetes-pods job scrape the exporter. */}}
-{{- define "mongo.metrics.annotations" -}}
-{{- if .context.Values.metrics.enabled }}
-prometheus.io/scrape: "true"
-prometheus.io/port: {{ .context.Values.metrics.port | quote }}
-prometheus.io/path: /metrics
-{{- end }}
-{{- end -}}
-
 {{/* The MongoDB exporter sidecar; it reads the local mongod or mongos as auth.metricsUser (clusterMonitor, read on local). */}}
 {{- define "mongo.metrics.container" -}}
 {{- $v := .context.Values -}}
-{{- if $v.metrics.enabled }}
-- name: metrics
-  image: {{ include "vendata.images.image" (dict "context" .context "image" $v.metrics.image) }}
-  imagePullPolicy: {{ $v.metrics.image.pullPolicy }}
-  args:
-    - --web.listen-address=:{{ $v.metrics.port }}
-    - --mongodb.direct-connect
-    - --collector.diagnosticdata
-    - --collector.replicasetstatus
-    - --collector.dbstats
-    - --compatible-mode
-  env:
-    - name: MONGODB_METRICS_PASSWORD
-      valueFrom:
-        secretKeyRef:
-          name: {{ include "vendata.secrets.name" . }}
-          key: MONGODB_METRICS_PASSWORD
-    - name: MONGODB_URI
-      value: "mongodb://{{ $v.auth.metricsUser }}:$(MONGODB_METRICS_PASSWORD)@127.0.0.1:{{ $v.port }}/admin"
-  ports:
-    - name: metrics
-      containerPort: {{ $v.metrics.port }}
-  livenessProbe:
-    httpGet:
-      path: /
-      port: metrics
-    periodSeconds: 30
-    timeoutSeconds: 5
-  readinessProbe:
-    httpGet:
-      path: /
-      port: metrics
-    periodSeconds: 10
-    timeoutSeconds: 5
-  resources:
-    {{- toYaml $v.metrics.resources | nindent 4 }}
-  securityContext:
-    {{- include "vendata.security.container" . | nindent 4 }}
-{{- end }}
+{{- include "vendata.metrics.container" (dict "context" .context "metrics" $v.metrics
+  "args" (list (printf "--web.listen-address=:%v" $v.metrics.port) "--mongodb.direct-connect" "--collector.diagnosticdata" "--collector.replicasetstatus" "--collector.dbstats" "--compatible-mode")
+  "env" (list
+    (dict "name" "MONGODB_METRICS_PASSWORD" "valueFrom" (dict "secretKeyRef" (dict "name" (include "vendata.secrets.name" .) "key" "MONGODB_METRICS_PASSWORD")))
+    (dict "name" "MONGODB_URI" "value" (printf "mongodb://%s:$(MONGODB_METRICS_PASSWORD)@127.0.0.1:%v/admin" $v.auth.metricsUser $v.port)))
+  "livenessProbe" (dict "httpGet" (dict "path" "/" "port" "metrics") "periodSeconds" 30 "timeoutSeconds" 5)
+  "readinessProbe" (dict "httpGet" (dict "path" "/" "port" "metrics") "periodSeconds" 10 "timeoutSeconds" 5)) -}}
 {{- end -}}
 
 {{/*
@@ -204,11 +163,7 @@ Usage: include "mongo.job.podSpec" (dict "context" $ "script" "init.js" "configM
 */}}
 {{- define "mongo.job.podSpec" -}}
 {{- $ := .context -}}
-restartPolicy: Never
-automountServiceAccountToken: false
-{{- include "vendata.images.pullSecrets" . }}
-securityContext:
-  {{- include "vendata.security.pod" (dict "context" $ "user" 999) | nindent 2 }}
+{{ include "vendata.pod.preamble" (dict "context" $ "user" 999 "restartPolicy" "Never" "spread" false) }}
 containers:
   - name: mongosh
     image: {{ include "vendata.images.image" (dict "context" $ "image" $.Values.image) }}
@@ -243,21 +198,3 @@ volumes:
     emptyDir: {}
 {{- end -}}
 
-{{/* A ClusterIP Service in front of a component's mongodb port. */}}
-{{- define "mongo.clientService" -}}
-apiVersion: v1
-kind: Service
-metadata:
-  name: {{ include "vendata.names.fullname" . }}
-  namespace: {{ .context.Release.Namespace }}
-  labels:
-    {{- include "vendata.labels.standard" . | nindent 4 }}
-spec:
-  type: ClusterIP
-  selector:
-    {{- include "vendata.labels.selector" . | nindent 4 }}
-  ports:
-    - name: mongodb
-      port: {{ .context.Values.port }}
-      targetPort: mongodb
-{{- end -}}

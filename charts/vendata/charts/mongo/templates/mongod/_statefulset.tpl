@@ -29,18 +29,13 @@ spec:
     metadata:
       labels:
         {{- include "vendata.labels.standard" $ctx | nindent 8 }}
-      {{- with include "mongo.metrics.annotations" $ctx | trim }}
+      {{- with include "vendata.metrics.annotations" (dict "context" $ "metrics" $.Values.metrics) }}
       annotations:
         {{- . | nindent 8 }}
       {{- end }}
     spec:
-      automountServiceAccountToken: false
-      # A primary steps down and a member flushes its journal on SIGTERM.
-      terminationGracePeriodSeconds: 60
-      {{- include "vendata.images.pullSecrets" $ctx | nindent 6 }}
-      securityContext:
-        {{- include "vendata.security.pod" (dict "context" $ "user" 999) | nindent 8 }}
-      {{- include "vendata.scheduling.spread" $ctx | nindent 6 }}
+      {{- /* 60 s: a primary steps down and a member flushes its journal on SIGTERM. */}}
+      {{- include "vendata.pod.preamble" (dict "context" $ "component" .component "user" 999 "terminationGracePeriodSeconds" 60) | nindent 6 }}
       initContainers:
         {{- include "mongo.keyfile.initContainer" $ctx | nindent 8 }}
       containers:
@@ -65,7 +60,7 @@ spec:
             - name: data
               mountPath: /data/db
             {{- include "mongo.pod.mounts" $ctx | nindent 12 }}
-        {{- include "mongo.metrics.container" $ctx | trim | nindent 8 }}
+        {{- with include "mongo.metrics.container" $ctx }}{{ . | nindent 8 }}{{ end }}
       volumes:
         {{- include "mongo.pod.volumes" $ctx | nindent 8 }}
   volumeClaimTemplates:

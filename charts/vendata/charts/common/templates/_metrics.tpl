@@ -1,0 +1,57 @@
+{{/*
+A Prometheus exporter beside a component's main container. Both helpers take the chart's
+metrics values (enabled, image, port, resources) and render nothing when metrics are off
+(so a caller wraps them in `with` and leaves no empty line).
+*/}}
+
+{{/*
+Pod annotations that let Prometheus' kubernetes-pods job scrape the exporter on metrics.port.
+Usage: include "vendata.metrics.annotations" (dict "context" $ "metrics" .Values.metrics)
+*/}}
+{{- define "vendata.metrics.annotations" -}}
+{{- if .metrics.enabled -}}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .metrics.port | quote }}
+prometheus.io/path: /metrics
+{{- end -}}
+{{- end -}}
+
+{{/*
+The exporter sidecar: container "metrics" serving on its port "metrics" (metrics.port), from
+metrics.image with metrics.resources and the restricted security context. The chart passes
+what its exporter is told and how it answers, as Kubernetes writes them:
+  args, env                       lists (optional)
+  livenessProbe, readinessProbe   probes (required)
+  protocol                        the port's protocol (optional; Kubernetes' default is TCP)
+Usage: include "vendata.metrics.container" (dict "context" $ "metrics" .Values.metrics "args" (list "--web.listen-address=:9113") "livenessProbe" $probe "readinessProbe" $probe)
+*/}}
+{{- define "vendata.metrics.container" -}}
+{{- $m := .metrics -}}
+{{- if $m.enabled -}}
+- name: metrics
+  image: {{ include "vendata.images.image" (dict "context" .context "image" $m.image) }}
+  imagePullPolicy: {{ $m.image.pullPolicy }}
+  {{- with .args }}
+  args:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with .env }}
+  env:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  ports:
+    - name: metrics
+      containerPort: {{ $m.port }}
+      {{- with .protocol }}
+      protocol: {{ . }}
+      {{- end }}
+  livenessProbe:
+    {{- toYaml (required "vendata.metrics.container: livenessProbe is required" .livenessProbe) | nindent 4 }}
+  readinessProbe:
+    {{- toYaml (required "vendata.metrics.container: readinessProbe is required" .readinessProbe) | nindent 4 }}
+  resources:
+    {{- toYaml $m.resources | nindent 4 }}
+  securityContext:
+    {{- include "vendata.security.container" . | nindent 4 }}
+{{- end -}}
+{{- end -}}

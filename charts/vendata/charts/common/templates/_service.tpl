@@ -1,0 +1,52 @@
+{{/*
+A Service in front of a component's pods (vendata.labels.selector), each port sent to the
+container port of the same name. What only one chart needs (nginx's traffic policy and
+source ranges) the chart decides and passes; unset keys are left out.
+  component                 the pods' component (required); names the Service
+  ports                     list of (dict "name" "http" "port" 80 ["protocol" "TCP"])
+  type                      ClusterIP, NodePort or LoadBalancer (unset: Kubernetes' ClusterIP)
+  headless                  true: "<release>-<component>-headless" with clusterIP None, one
+                            DNS record per pod (StatefulSet members, nginx's upstreams); no type
+  publishNotReadyAddresses  true: pods resolve before they are ready (peers forming a set)
+  externalTrafficPolicy     NodePort or LoadBalancer: Local keeps the client's address
+  loadBalancerSourceRanges  LoadBalancer: the only addresses admitted (empty: everyone)
+Usage: include "vendata.service.render" (dict "context" $ "component" "api" "type" "ClusterIP" "ports" (list (dict "name" "http" "port" .Values.port "protocol" "TCP")))
+       include "vendata.service.render" (dict "context" $ "component" "redis" "headless" true "publishNotReadyAddresses" true "ports" $ports)
+*/}}
+{{- define "vendata.service.render" -}}
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include (ternary "vendata.names.headless" "vendata.names.fullname" (.headless | default false)) . }}
+  namespace: {{ .context.Release.Namespace }}
+  labels:
+    {{- include "vendata.labels.standard" . | nindent 4 }}
+spec:
+  {{- if .headless }}
+  clusterIP: None
+  {{- end }}
+  {{- with .type }}
+  type: {{ . }}
+  {{- end }}
+  {{- with .externalTrafficPolicy }}
+  externalTrafficPolicy: {{ . }}
+  {{- end }}
+  {{- with .loadBalancerSourceRanges }}
+  loadBalancerSourceRanges:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- if .publishNotReadyAddresses }}
+  publishNotReadyAddresses: true
+  {{- end }}
+  selector:
+    {{- include "vendata.labels.selector" . | nindent 4 }}
+  ports:
+    {{- range .ports }}
+    - name: {{ .name }}
+      port: {{ .port }}
+      targetPort: {{ .name }}
+      {{- with .protocol }}
+      protocol: {{ . }}
+      {{- end }}
+    {{- end }}
+{{- end -}}
