@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { REPO_ROOT } from "../paths.ts";
-import { SUBCHARTS, UMBRELLA_DIR, type ChartSchemaSource } from "../schema/charts.ts";
+import { LIBRARY_KEY, SUBCHARTS, UMBRELLA_DIR, type ChartSchemaSource } from "../schema/charts.ts";
 import { subchartSchema, umbrellaSchema, type JsonSchema } from "../schema/build.ts";
 import { mergeValues, type ValuesTree } from "../values/load.ts";
 import type { GeneratedFile } from "./files.ts";
@@ -74,7 +74,7 @@ function readValues(file: string): ValuesTree {
 /** The umbrella's own keys (global, secrets, networkPolicy, tests): not the subcharts'. */
 function umbrellaOwnSchema(): JsonSchema {
   const umbrella = umbrellaSchema();
-  const subchartKeys = new Set<string>([...SUBCHARTS.map((s) => s.key), "common"]);
+  const subchartKeys = new Set<string>([...SUBCHARTS.map((s) => s.key), LIBRARY_KEY]);
   return { ...umbrella, properties: Object.fromEntries(Object.entries(umbrella.properties as Values).filter(([k]) => !subchartKeys.has(k))) };
 }
 
