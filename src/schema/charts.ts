@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { REPO_ROOT } from "../paths.ts";
 
 export interface ChartSchemaSource {
-  /** Key of the chart's values in the umbrella (the alias, for redis). */
+  /** Key of the chart's values in the umbrella: its alias, else its name. */
   key: string;
   /** Chart directory, relative to the repository root. */
   dir: string;

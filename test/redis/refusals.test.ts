@@ -1,4 +1,4 @@
-// The Redis chart's rules (charts/vendata/charts/redis-cluster/templates/_validate.tpl):
+// The Redis chart's rules (charts/vendata/charts/redis/templates/_validate.tpl):
 // bad values are refused by the chart, and by the toolkit with the same messages.
 import { describe, expect, it } from "vitest";
 import { describeRefusals, toolkitErrors } from "../refusals.ts";

@@ -10,7 +10,7 @@ import { PHASES } from "../../src/phases.ts";
 import { requireTool } from "../support/process.ts";
 import { renderPhase } from "../render.ts";
 
-const FILES = join(REPO_ROOT, "charts/vendata/charts/redis-cluster/files");
+const FILES = join(REPO_ROOT, "charts/vendata/charts/redis/files");
 const SCRIPTS = readdirSync(FILES).filter((f) => f.endsWith(".sh"));
 
 describe.each(PHASES)("redis scripts in %s", (phase) => {
