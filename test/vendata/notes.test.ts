@@ -33,6 +33,11 @@ describe.each(HELM_VERSIONS)("NOTES on helm %i", (helm) => {
     expect(out).toContain(RESTART);
   });
 
+  it("names what monitoring runs: Prometheus' replicas, and Grafana's or none", async () => {
+    expect(await upgrade("phase2", "phase3", [])).toContain("Monitoring: Prometheus 2, Grafana 2");
+    expect(await upgrade("phase2", "phase2", ["monitoring.grafana.enabled=false"])).toContain("Monitoring: Prometheus 1, no Grafana");
+  });
+
   it("says nothing of the kind when the API pods roll on the upgrade anyway (the default)", async () => {
     const out = await upgrade("phase1", "phase2", []);
     expect(out).toContain("NOTES:");
