@@ -23,11 +23,18 @@ export default async function setup(): Promise<() => Promise<void>> {
   } else {
     console.log("e2e: using the running local cluster");
   }
-  // The stack's images (cached until their recipes change; imported when missing).
-  await execa("bash", ["images/build.sh"], { cwd: REPO_ROOT, stdio: "inherit" });
-  return async () => {
+  const teardown = async () => {
     if (!started) return;
     console.log("e2e: stopping the cluster this suite started (npm run cluster:down)");
     await execa("bash", ["cluster/down.sh"], { cwd: REPO_ROOT, stdio: "inherit" });
   };
+  // The stack's images (cached until their recipes change; imported when missing). When
+  // they fail, vitest runs no teardown: stop the cluster this run started here.
+  try {
+    await execa("bash", ["images/build.sh"], { cwd: REPO_ROOT, stdio: "inherit" });
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
 }
