@@ -169,7 +169,7 @@ describe("phases 1 → 2 → 3 of one release on the local cluster, Helm 4", () 
   });
 
   it("scales the API out under load from its minimum (the HPA, on metrics-server)", async () => {
-    interface Hpa { spec: { minReplicas: number; maxReplicas: number }; status: { desiredReplicas?: number; currentMetrics?: { resource?: { name: string; current: { averageUtilization?: number } } }[] } }
+    interface Hpa { spec: { minReplicas: number }; status: { desiredReplicas?: number; currentMetrics?: { resource?: { name: string; current: { averageUtilization?: number } } }[] } }
     const hpa = () => getJson<Hpa>(["hpa", `${RELEASE}-api`], namespace);
     const cpu = (h: Hpa) => h.status.currentMetrics?.find((m) => m.resource?.name === "cpu")?.resource?.current.averageUtilization;
     // The upgrade's start-up work scales it out too: first it must come back to its minimum

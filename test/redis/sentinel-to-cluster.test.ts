@@ -17,10 +17,22 @@ async function clusterRead(input: string): Promise<string[]> {
   return output.split("\n").filter((line) => line !== "" && !line.startsWith("-> Redirected"));
 }
 
+/** Pods for phase 2's sentinel set, with room for phase 3's six cluster nodes. */
+async function sentinelSetPods(): Promise<RedisPods> {
+  requireRedis();
+  return RedisPods.create(redisRender(await renderPhase("phase2")), [6379, 16379, 26379], ALL.length);
+}
+
+/** Starts the sentinel set's pods, waits for both replicas, and writes `commands` through the master to all three. */
+async function startSentinelSet(set: RedisPods, commands: string): Promise<void> {
+  for (const i of OLD) set.start(i);
+  await waitFor("2 replicas in sync", async () => (fields(await set.cliPod(0, "info", "replication")).connected_slaves === "2" ? true : undefined), 60_000);
+  await set.cli(["-h", podHost(0), "-p", "6379"], `${commands}WAIT 2 5000\n`);
+}
+
 describe("moving a sentinel Redis into cluster mode", () => {
   beforeAll(async () => {
-    requireRedis();
-    pods = await RedisPods.create(redisRender(await renderPhase("phase2")), [6379, 16379, 26379], ALL.length);
+    pods = await sentinelSetPods();
   });
 
   afterAll(async () => {
@@ -28,10 +40,7 @@ describe("moving a sentinel Redis into cluster mode", () => {
   });
 
   it("keeps every key and its expiry when the sentinel set's pods become cluster nodes", async () => {
-    for (const i of OLD) pods.start(i);
-    await waitFor("2 replicas in sync", async () => (fields(await pods.cliPod(0, "info", "replication")).connected_slaves === "2" ? true : undefined), 60_000);
-    const writes = KEYS.map((k, n) => (n % 2 === 0 ? `SET ${k} value-of-${k} EX 3600\n` : `SET ${k} value-of-${k}\n`)).join("");
-    await pods.cli(["-h", podHost(0), "-p", "6379"], `${writes}WAIT 2 5000\n`);
+    await startSentinelSet(pods, KEYS.map((k, n) => (n % 2 === 0 ? `SET ${k} value-of-${k} EX 3600\n` : `SET ${k} value-of-${k}\n`)).join(""));
 
     // The StatefulSet's rollout: the old pods restart in cluster mode on their volumes, the new ones start empty.
     await pods.stopAll();
@@ -62,8 +71,7 @@ describe("the cluster-creation Job during the StatefulSet's rollout", () => {
   let rolling: RedisPods;
 
   beforeAll(async () => {
-    requireRedis();
-    rolling = await RedisPods.create(redisRender(await renderPhase("phase2")), [6379, 16379, 26379], ALL.length);
+    rolling = await sentinelSetPods();
   });
 
   afterAll(async () => {
@@ -71,9 +79,7 @@ describe("the cluster-creation Job during the StatefulSet's rollout", () => {
   });
 
   it("waits until every node runs in cluster mode, then moves the keys", async () => {
-    for (const i of OLD) rolling.start(i);
-    await waitFor("2 replicas in sync", async () => (fields(await rolling.cliPod(0, "info", "replication")).connected_slaves === "2" ? true : undefined), 60_000);
-    await rolling.cli(["-h", podHost(0), "-p", "6379"], `${KEYS.map((k) => `SET ${k} v\n`).join("")}WAIT 2 5000\n`);
+    await startSentinelSet(rolling, KEYS.map((k) => `SET ${k} v\n`).join(""));
 
     // The Job starts with the new pods while the sentinel set's pods still run the
     // previous revision; the rollout then replaces them one by one, highest first.
