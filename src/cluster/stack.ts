@@ -98,16 +98,20 @@ export async function installStack(options: StackOptions): Promise<Stack> {
 
 /**
  * Helm's --wait ends when the pods are Ready, but nginx learns the API's pods from DNS
- * (resolver valid time) and answers 502 until then: wait for /api/health through it.
+ * (resolver valid time) and answers 502 until then: wait until /api/health through it
+ * answers 200 on `inARow` new connections in a row (kube-proxy spreads them over the
+ * nginx pods, so one answer speaks for one pod only). After install, upgrade and rollback.
  */
-async function untilNginxServesTheApi(url: string, timeoutMs = 120_000): Promise<void> {
+export async function untilNginxServesTheApi(url: string, timeoutMs = 120_000, inARow = 5): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let status = "";
+  let served = 0;
   while (Date.now() < deadline) {
     const probe = await execa("curl", ["-sk", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5", `${url}/api/health`], { reject: false });
     status = probe.stdout;
-    if (status === "200") return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    served = status === "200" ? served + 1 : 0;
+    if (served === inARow) return;
+    if (served === 0) await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   throw new Error(`nginx at ${url} still answers ${status || "nothing"} on /api/health after ${timeoutMs / 1000} s`);
 }

@@ -3,7 +3,7 @@
 // under a steady load, the HPA under load, then helm rollback and helm uninstall.
 // The steps share the release, so they run in order; each prints its timing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { explainNotReady, helmOnCluster, installStack, podsNotReady, type Stack, type StackPhase } from "../../src/cluster/stack.ts";
+import { explainNotReady, helmOnCluster, installStack, podsNotReady, type Stack, type StackPhase, untilNginxServesTheApi } from "../../src/cluster/stack.ts";
 import { waitFor } from "../support/process.ts";
 import { createNamespace, deleteNamespace, getJson, kubectl } from "./support/cluster.ts";
 import { failures, send, startLoad } from "./support/load.ts";
@@ -199,6 +199,7 @@ describe("phases 1 → 2 → 3 of one release on the local cluster, Helm 4", () 
     const previous = history.map((h) => h.revision).sort((a, b) => b - a)[1] ?? 0;
     await timed(`helm rollback to revision ${previous}`, () => helmOnCluster(4, ["rollback", RELEASE, String(previous), "-n", namespace, "--wait", "--wait-for-jobs", "--timeout", "10m"]));
     await expectAllReady();
+    await timed("nginx serving the API after the rollback", () => untilNginxServesTheApi(stack.nginxUrl));
     await expectSentinelRedis();
     expect(await getJson<{ items: unknown[] }>(["hpa"], namespace)).toMatchObject({ items: [] });
     expect((await readJson("/api/health")).status).toBe(200);
@@ -207,7 +208,8 @@ describe("phases 1 → 2 → 3 of one release on the local cluster, Helm 4", () 
     let kept = 0;
     for (const id of written.sessions) if ((await readJson(`/api/sessions/${id}`)).status === 200) kept++;
     console.log(`rollback from cluster to sentinel: ${kept} of ${written.sessions.length} sessions kept (README: Redis is a cache across this rollback)`);
-    expect((await send(stack.nginxUrl, "PUT", "/api/sessions/after-rollback", { ok: true })).status).toBeLessThan(300);
+    const write = await send(stack.nginxUrl, "PUT", "/api/sessions/after-rollback", { ok: true });
+    expect(write.status, write.error ?? write.body).toBeLessThan(300);
   }, 900_000);
 
   it("helm uninstall keeps the volumes and the generated Secret", async () => {

@@ -12,6 +12,8 @@ const KEYS = Array.from({ length: 100 }, (_, i) => `session:${i}`);
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 
 let pods: RedisPods;
+/** The pod whose master is killed (the master after the preStop handover). */
+let lost = -1;
 
 async function sentinel(i: number, ...args: string[]): Promise<string> {
   return pods.cli(["-h", podHost(i), "-p", SENTINEL_PORT, "sentinel", ...args]);
@@ -69,16 +71,38 @@ describe("redis sentinel on real redis-server processes", () => {
     expect(announced).toContain(podHost(2));
   }, 120_000);
 
+  it("hands the master role to a replica in the preStop hook, before the pod stops", async () => {
+    const preStop = pods.spec.containers.find((c) => c.name === "redis")?.lifecycle?.preStop?.exec?.command ?? [];
+    expect(preStop.join(" ")).toContain("sentinel-handover.sh");
+    const start = Date.now();
+    expect(await pods.exec(0, "redis", preStop)).toBe(0);
+    console.log(`redis sentinel: the preStop hook handed the master role over in ${seconds(start)} s`);
+    // The hook returns once the sentinels name the new master, which is a master already.
+    const master = await masterFromSentinels();
+    expect(master).toBeDefined();
+    expect(master).not.toBe(podHost(0));
+    await waitFor("pod 0 to replicate the new master", async () => {
+      const r = await replication(0);
+      return r.role === "slave" && r.master_host === master ? true : undefined;
+    }, 30_000);
+    // On a replica (as pod 0 is now) the hook does nothing.
+    expect(await pods.exec(0, "redis", preStop)).toBe(0);
+    expect((await replication(0)).role).toBe("slave");
+  }, 60_000);
+
   it("fails over when the master's pod is lost, and a client asking the sentinels finds the new master with the data", async () => {
+    const old = await masterFromSentinels();
+    lost = PODS.find((i) => podHost(i) === old) ?? -1;
+    expect(lost, `master ${old} is one of the pods`).toBeGreaterThanOrEqual(0);
     const writes = KEYS.map((k) => `SET ${k} value-of-${k}\nWAIT 2 5000\n`).join("");
-    const replies = (await pods.cli(["-h", podHost(0), "-p", "6379"], writes)).trim().split("\n");
+    const replies = (await pods.cli(["-h", podHost(lost), "-p", "6379"], writes)).trim().split("\n");
     replies.forEach((reply, n) => expect(reply, `reply ${n}`).toBe(n % 2 === 0 ? "OK" : "2"));
 
     const start = Date.now();
-    await pods.kill(0);
+    await pods.kill(lost);
     const master = await waitFor("a new master from the sentinels", async () => {
       const host = await masterFromSentinels();
-      return host && host !== podHost(0) ? host : undefined;
+      return host && host !== podHost(lost) ? host : undefined;
     }, 60_000);
     console.log(`redis sentinel: failed over in ${seconds(start)} s after the master's pod was lost`);
 
@@ -88,11 +112,11 @@ describe("redis sentinel on real redis-server processes", () => {
 
   it("brings the lost pod back as a replica of the new master", async () => {
     const master = await masterFromSentinels();
-    pods.start(0);
-    await waitFor("pod 0 to replicate the new master", async () => {
-      const r = await replication(0);
+    pods.start(lost);
+    await waitFor("the lost pod to replicate the new master", async () => {
+      const r = await replication(lost);
       return r.role === "slave" && r.master_host === master && r.master_link_status === "up" ? true : undefined;
     }, 60_000);
-    expect(await pods.cliPod(0, "get", KEYS[0]!)).toBe(`value-of-${KEYS[0]}\n`);
+    expect(await pods.cliPod(lost, "get", KEYS[0]!)).toBe(`value-of-${KEYS[0]}\n`);
   }, 120_000);
 });
