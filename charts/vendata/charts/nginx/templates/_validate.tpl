@@ -27,7 +27,7 @@ Usage: include "nginx.validate" $
 {{- $messages = append $messages (printf "nginx.service.nodePorts.%s (%d) needs nginx.service.type NodePort or LoadBalancer (is ClusterIP)" $port $nodePort) -}}
 {{- end -}}
 {{- end -}}
-{{- if and $s.nodePorts.https (not $v.tls.enabled) -}}
+{{- if and (int $s.nodePorts.https) (not $v.tls.enabled) -}}
 {{- $messages = append $messages (printf "nginx.service.nodePorts.https (%d) needs nginx.tls.enabled (without TLS the Service has no https port)" (int $s.nodePorts.https)) -}}
 {{- end -}}
 {{- range $key, $on := dict "certificate.enabled" $v.certificate.enabled "tls.reload.enabled" $v.tls.reload.enabled -}}
