@@ -16,6 +16,7 @@ export type IndexKey = [
   }[]
 ];
 export type Cidr = string;
+export type Hostname = string;
 
 export interface VendataValues {
   global?: Global;
@@ -564,6 +565,32 @@ export interface VendataValues {
        * CIDRs a LoadBalancer admits besides the CDN's (cdn.enabled); empty with the CDN off admits everyone.
        */
       loadBalancerSourceRanges?: Cidr[];
+      annotations?: Annotations;
+      /**
+       * LoadBalancer only: the load-balancer implementation (spec.loadBalancerClass, e.g. service.k8s.aws/nlb); empty: the cluster's default.
+       */
+      loadBalancerClass?: string;
+      /**
+       * LoadBalancer only: the address to ask the provider for (spec.loadBalancerIP, deprecated by Kubernetes but still read by MetalLB and most clouds); empty: the provider picks.
+       */
+      loadBalancerIP?: string;
+      /**
+       * NodePort or LoadBalancer (ignored with ClusterIP): Local keeps the client's address for the rate limits, but only nodes running an nginx pod answer; Cluster spreads over every node and hides the client behind a node's address.
+       */
+      externalTrafficPolicy?: "Local" | "Cluster";
+      /**
+       * NodePort or LoadBalancer: fixed node ports (spec.ports[].nodePort); 0 lets Kubernetes pick one.
+       */
+      nodePorts?: {
+        /**
+         * Node port of the http port; 0: Kubernetes picks.
+         */
+        http?: number;
+        /**
+         * Node port of the https port (needs tls.enabled); 0: Kubernetes picks.
+         */
+        https?: number;
+      };
     };
     /**
      * The CDN in front of nginx (phases 3-4): its ranges are the only source of a client address header, and the only clients a LoadBalancer admits.
@@ -597,6 +624,125 @@ export interface VendataValues {
        * Redirect HTTP to HTTPS (the health endpoint stays on HTTP).
        */
       redirectHttp?: boolean;
+      /**
+       * Reloads nginx (nginx -s reload) when the mounted TLS Secret changes, so a renewed certificate is served without a restart.
+       */
+      reload?: {
+        /**
+         * Watch the certificate files (always on with certificate.enabled).
+         */
+        enabled?: boolean;
+        /**
+         * Seconds between two checksums of tls.crt and tls.key; kubelet itself takes up to about a minute to update the mounted Secret.
+         */
+        intervalSeconds?: number;
+      };
+    };
+    /**
+     * A cert-manager Certificate (cert-manager.io/v1) that writes nginx's TLS Secret: tls.secretName, or <release>-nginx-tls when that is empty. Needs tls.enabled and cert-manager installed; nginx reloads the renewed certificate by itself (tls.reload).
+     */
+    certificate?: {
+      /**
+       * Create the Certificate.
+       */
+      enabled?: boolean;
+      /**
+       * The cert-manager issuer that signs the certificate.
+       */
+      issuerRef?: {
+        /**
+         * Name of the Issuer or ClusterIssuer (required when enabled).
+         */
+        name?: string;
+        /**
+         * ClusterIssuer (any namespace) or Issuer (the release's namespace).
+         */
+        kind?: "ClusterIssuer" | "Issuer";
+        /**
+         * API group of the issuer (cert-manager.io; another for an external issuer).
+         */
+        group?: string;
+      };
+      /**
+       * Names the certificate covers; empty: serverNames.
+       */
+      dnsNames?: Hostname[];
+      /**
+       * Lifetime asked for, in hours (2160h: 90 days; the issuer may shorten it).
+       */
+      duration?: string;
+      /**
+       * How long before expiry cert-manager renews, in hours (must be below duration).
+       */
+      renewBefore?: string;
+    };
+    /**
+     * An Ingress (networking.k8s.io/v1) to nginx's Service, http port: the controller terminates TLS and nginx still routes, limits and caches.
+     */
+    ingress?: {
+      /**
+       * Create the Ingress (refused while tls.enabled with tls.redirectHttp: nginx would redirect the controller's plain HTTP forever).
+       */
+      enabled?: boolean;
+      /**
+       * IngressClass (spec.ingressClassName); empty: the cluster's default class.
+       */
+      className?: string;
+      annotations?: Annotations1;
+      /**
+       * Host names sent to nginx, every path; empty: one rule for any host.
+       */
+      hosts?: Hostname[];
+      /**
+       * TLS the controller terminates: each Secret (written by cert-manager with its annotation, or created by hand) for its hosts.
+       */
+      tls?: {
+        /**
+         * kubernetes.io/tls Secret for these hosts.
+         */
+        secretName: string;
+        /**
+         * Host names the Secret's certificate covers.
+         *
+         * @minItems 1
+         */
+        hosts: [Hostname, ...Hostname[]];
+      }[];
+    };
+    /**
+     * A Gateway API HTTPRoute (gateway.networking.k8s.io/v1) to nginx's Service, http port: the Gateway terminates TLS. Needs the Gateway API CRDs.
+     */
+    httpRoute?: {
+      /**
+       * Create the HTTPRoute (refused while tls.enabled with tls.redirectHttp, as for the Ingress).
+       */
+      enabled?: boolean;
+      annotations?: Annotations2;
+      /**
+       * Gateways (or their listeners) the route attaches to (at least one when enabled).
+       */
+      parentRefs?: {
+        /**
+         * Name of the Gateway.
+         */
+        name: string;
+        /**
+         * Its namespace; absent: the release's.
+         */
+        namespace?: string;
+        /**
+         * One listener of the Gateway (e.g. https); absent: every listener that admits the route.
+         */
+        sectionName?: string;
+        /**
+         * The listener's port; absent: any.
+         */
+        port?: number;
+      }[];
+      /**
+       * Host names the route matches; empty: those of the listener.
+       */
+      hostnames?: Hostname[];
     };
     /**
      * Host names nginx answers for (server_name), and the names its TLS certificate must cover.
@@ -1067,6 +1213,24 @@ export interface Persistence {
    * StorageClass; empty uses the cluster default.
    */
   storageClass?: string;
+}
+/**
+ * Annotations of the Service, e.g. service.beta.kubernetes.io/aws-load-balancer-type: nlb or metallb.universe.tf/address-pool.
+ */
+export interface Annotations {
+  [k: string]: string;
+}
+/**
+ * Annotations of the Ingress, e.g. cert-manager.io/cluster-issuer: letsencrypt (cert-manager then writes the tls Secrets).
+ */
+export interface Annotations1 {
+  [k: string]: string;
+}
+/**
+ * Annotations of the HTTPRoute.
+ */
+export interface Annotations2 {
+  [k: string]: string;
 }
 export interface RateLimit {
   /**

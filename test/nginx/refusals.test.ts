@@ -19,7 +19,54 @@ describeRefusals("the nginx chart refuses", [
     rule: "TLS without a Secret",
     phase: "phase3",
     values: { nginx: { tls: { enabled: true, secretName: "" } } },
-    messages: ["nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true"],
+    messages: ["nginx.tls.secretName must name a kubernetes.io/tls Secret (tls.crt, tls.key) when nginx.tls.enabled is true (or nginx.certificate.enabled writes one)"],
+  },
+  {
+    rule: "load-balancer settings on a Service that is no LoadBalancer",
+    phase: "phase1",
+    values: { nginx: { service: { loadBalancerClass: "service.k8s.aws/nlb", loadBalancerIP: "203.0.113.10" } } },
+    messages: [
+      "nginx.service.loadBalancerClass (service.k8s.aws/nlb) needs nginx.service.type LoadBalancer (is NodePort)",
+      "nginx.service.loadBalancerIP (203.0.113.10) needs nginx.service.type LoadBalancer (is NodePort)",
+    ],
+  },
+  {
+    rule: "node ports on a ClusterIP Service",
+    phase: "phase2",
+    values: { nginx: { service: { type: "ClusterIP", nodePorts: { http: 30080, https: 30443 } } } },
+    messages: [
+      "nginx.service.nodePorts.http (30080) needs nginx.service.type NodePort or LoadBalancer (is ClusterIP)",
+      "nginx.service.nodePorts.https (30443) needs nginx.service.type NodePort or LoadBalancer (is ClusterIP)",
+    ],
+  },
+  {
+    rule: "an https node port, a certificate or its reload without TLS",
+    phase: "phase1",
+    values: { nginx: { tls: { enabled: false, reload: { enabled: true } }, service: { nodePorts: { https: 30443 } }, certificate: { enabled: true, issuerRef: { name: "letsencrypt" } } } },
+    messages: [
+      "nginx.service.nodePorts.https (30443) needs nginx.tls.enabled (without TLS the Service has no https port)",
+      "nginx.certificate.enabled needs nginx.tls.enabled (nginx serves no certificate without it)",
+      "nginx.tls.reload.enabled needs nginx.tls.enabled (nginx serves no certificate without it)",
+    ],
+  },
+  {
+    rule: "a Certificate without an issuer, or renewed no sooner than it expires",
+    phase: "phase2",
+    values: { nginx: { certificate: { enabled: true, duration: "720h", renewBefore: "720h" } } },
+    messages: [
+      "nginx.certificate.issuerRef.name must name the cert-manager Issuer or ClusterIssuer when nginx.certificate.enabled is true",
+      "nginx.certificate.renewBefore (720h) must be shorter than nginx.certificate.duration (720h)",
+    ],
+  },
+  {
+    rule: "an Ingress or HTTPRoute in front of nginx's redirect to HTTPS, and a route without a Gateway",
+    phase: "phase2",
+    values: { nginx: { ingress: { enabled: true }, httpRoute: { enabled: true } } },
+    messages: [
+      "nginx.httpRoute.enabled needs nginx.tls.redirectHttp false (or nginx.tls.enabled false): it sends plain HTTP to nginx, which would redirect it to HTTPS forever",
+      "nginx.ingress.enabled needs nginx.tls.redirectHttp false (or nginx.tls.enabled false): it sends plain HTTP to nginx, which would redirect it to HTTPS forever",
+      "nginx.httpRoute.parentRefs must name at least one Gateway when nginx.httpRoute.enabled is true (a route without a parent receives no traffic)",
+    ],
   },
   {
     rule: "requests above the limits in each of its containers",

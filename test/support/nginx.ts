@@ -3,8 +3,10 @@
 // /etc/nginx/tls/), maps names through a private /etc/hosts and gives nginx its own /tmp;
 // the machine's files are never touched. nginx runs as nobody, like the pod's non-root user.
 // A system nginx (Debian's package may start one on port 80) does not matter: this one has
-// its own config, ports, pid file and temporary paths.
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// its own config, ports, pid file and temporary paths. The TLS files are laid out as kubelet
+// mounts a Secret (tls.crt -> ..data/tls.crt, ..data -> a versioned directory), so a renewal
+// swaps both files in one rename, as on a pod.
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa, execaSync } from "execa";
@@ -18,8 +20,10 @@ exec >"$SANDBOX/nginx.log" 2>&1
 mount --bind "$SANDBOX/etc" /etc/nginx
 mount --bind "$SANDBOX/hosts" /etc/hosts
 mount --bind "$SANDBOX/tmp" /tmp
-exec setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups nginx "$@"
+exec setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups "$@"
 `;
+
+const NGINX_FOREGROUND = ["nginx", "-g", "daemon off;"];
 
 export interface NginxSandboxOptions {
   /** The nginx.conf to run. */
@@ -32,12 +36,19 @@ export interface NginxSandboxOptions {
 
 export interface NginxSandbox {
   readonly dir: string;
-  /** PEM of the self-signed certificate at /etc/nginx/tls/tls.crt (clients trust it). */
+  /** PEM of the self-signed certificate at /etc/nginx/tls/tls.crt now (clients trust it). */
   readonly certificate: string;
   /** `nginx -t` on the config. */
   testConfig(): Promise<{ ok: boolean; output: string }>;
-  /** Starts nginx in the foreground and waits until these ports on 127.0.0.1 accept connections. */
-  start(ports: readonly number[]): Promise<RunningProcess>;
+  /**
+   * Starts nginx in the foreground (or `command`, a pod's command and args that end up
+   * running nginx) and waits until these ports on 127.0.0.1 accept connections.
+   */
+  start(ports: readonly number[], command?: readonly string[]): Promise<RunningProcess>;
+  /** A new certificate and key, swapped in as kubelet updates a renewed Secret; returns the certificate. */
+  renewCertificate(): string;
+  /** Swaps in these tls.crt and tls.key contents instead (e.g. a broken pair). */
+  replaceTlsFiles(certificate: string, key: string): void;
   /** What nginx wrote (stdout and stderr: the access and error logs). */
   log(): string;
   remove(): void;
@@ -48,38 +59,66 @@ export function createNginxSandbox(options: NginxSandboxOptions): NginxSandbox {
   requireRoot("the nginx sandbox");
 
   const dir = mkdtempSync(join(tmpdir(), "vendata-nginx-"));
-  mkdirSync(join(dir, "etc", "tls"), { recursive: true });
+  const tls = join(dir, "etc", "tls");
+  mkdirSync(tls, { recursive: true });
   mkdirSync(join(dir, "tmp"));
   writeFileSync(join(dir, "etc", "nginx.conf"), options.nginxConf);
   copyFileSync("/etc/nginx/mime.types", join(dir, "etc", "mime.types"));
   writeFileSync(join(dir, "hosts"), ["127.0.0.1 localhost", ...Object.entries(options.hosts ?? {}).map(([name, address]) => `${address} ${name}`), ""].join("\n"));
   writeFileSync(join(dir, "nginx.log"), "");
-  const certificate = selfSignedCertificate(join(dir, "etc", "tls"), options.certificateNames ?? ["vendata.com.br"]);
+  // Each version of the Secret in a directory of its own, ..data pointing at the current one.
+  let version = 0;
+  const swapIn = (write: (into: string) => void) => {
+    const name = `..${++version}`;
+    mkdirSync(join(tls, name), { mode: 0o755 });
+    write(join(tls, name));
+    for (const file of ["tls.crt", "tls.key"]) chmodSync(join(tls, name, file), 0o644);
+    symlinkSync(name, join(tls, "..data_tmp"));
+    renameSync(join(tls, "..data_tmp"), join(tls, "..data"));
+  };
+  const names = options.certificateNames ?? ["vendata.com.br"];
+  let certificate = "";
+  const renew = () => swapIn((into) => (certificate = selfSignedCertificate(into, names)));
+  renew();
+  for (const file of ["tls.crt", "tls.key"]) symlinkSync(join("..data", file), join(tls, file));
   // nobody reads the config and writes its logs and temporary files.
-  for (const path of [dir, join(dir, "etc"), join(dir, "etc", "tls")]) chmodSync(path, 0o755);
-  for (const file of ["nginx.conf", "mime.types", "tls/tls.crt", "tls/tls.key"]) chmodSync(join(dir, "etc", file), 0o644);
+  for (const path of [dir, join(dir, "etc"), tls]) chmodSync(path, 0o755);
+  for (const file of ["nginx.conf", "mime.types"]) chmodSync(join(dir, "etc", file), 0o644);
   chmodSync(join(dir, "hosts"), 0o644);
   chmodSync(join(dir, "tmp"), 0o1777);
   chmodSync(join(dir, "nginx.log"), 0o666);
 
-  const args = (nginxArgs: string[]) => ["-m", "sh", "-c", SCRIPT, "sandbox", ...nginxArgs];
+  const args = (command: readonly string[]) => ["-m", "sh", "-c", SCRIPT, "sandbox", ...command];
   const env = { ...process.env, SANDBOX: dir };
   const log = () => readFileSync(join(dir, "nginx.log"), "utf8");
 
   return {
     dir,
-    certificate,
+    get certificate() {
+      return certificate;
+    },
     log,
     async testConfig() {
-      const result = await execa("unshare", args(["-t"]), { env, reject: false });
+      const result = await execa("unshare", args(["nginx", "-t"]), { env, reject: false });
       return { ok: result.exitCode === 0, output: log() };
     },
-    async start(ports) {
-      const nginx = startProcess("unshare", args(["-g", "daemon off;"]), { env });
+    async start(ports, command = NGINX_FOREGROUND) {
+      const nginx = startProcess("unshare", args(command), { env });
       const exited = new Promise<never>((_, reject) => nginx.child.once("exit", (code) => reject(new Error(`nginx exited (${code}) at start:\n${log()}`))));
       await Promise.race([Promise.all(ports.map((port) => waitForPort(port))), exited]);
       exited.catch(() => undefined); // it exits later, when the test stops it
       return nginx;
+    },
+    renewCertificate() {
+      renew();
+      return certificate;
+    },
+    replaceTlsFiles(crt, key) {
+      swapIn((into) => {
+        writeFileSync(join(into, "tls.crt"), crt);
+        writeFileSync(join(into, "tls.key"), key);
+      });
+      certificate = crt;
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

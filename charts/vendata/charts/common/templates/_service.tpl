@@ -3,13 +3,16 @@ A Service in front of a component's pods (vendata.labels.selector), each port se
 container port of the same name. What only one chart needs (nginx's traffic policy and
 source ranges) the chart decides and passes; unset keys are left out.
   component                 the pods' component (required); names the Service
-  ports                     list of (dict "name" "http" "port" 80 ["protocol" "TCP"])
+  ports                     list of (dict "name" "http" "port" 80 ["protocol" "TCP"] ["nodePort" 30080])
+  annotations               map of the Service's annotations (a load balancer's settings)
   type                      ClusterIP, NodePort or LoadBalancer (unset: Kubernetes' ClusterIP)
   headless                  true: "<release>-<component>-headless" with clusterIP None, one
                             DNS record per pod (StatefulSet members, nginx's upstreams); no type
   publishNotReadyAddresses  true: pods resolve before they are ready (peers forming a set)
   externalTrafficPolicy     NodePort or LoadBalancer: Local keeps the client's address
   loadBalancerSourceRanges  LoadBalancer: the only addresses admitted (empty: everyone)
+  loadBalancerClass         LoadBalancer: the implementation that provisions it
+  loadBalancerIP            LoadBalancer: the address asked for
 Usage: include "vendata.service.render" (dict "context" $ "component" "api" "type" "ClusterIP" "ports" (list (dict "name" "http" "port" .Values.port "protocol" "TCP")))
        include "vendata.service.render" (dict "context" $ "component" "redis" "headless" true "publishNotReadyAddresses" true "ports" $ports)
 */}}
@@ -21,6 +24,10 @@ metadata:
   namespace: {{ .context.Release.Namespace }}
   labels:
     {{- include "vendata.labels.standard" . | nindent 4 }}
+  {{- with .annotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
 spec:
   {{- if .headless }}
   clusterIP: None
@@ -35,6 +42,12 @@ spec:
   loadBalancerSourceRanges:
     {{- toYaml . | nindent 4 }}
   {{- end }}
+  {{- with .loadBalancerClass }}
+  loadBalancerClass: {{ . }}
+  {{- end }}
+  {{- with .loadBalancerIP }}
+  loadBalancerIP: {{ . }}
+  {{- end }}
   {{- if .publishNotReadyAddresses }}
   publishNotReadyAddresses: true
   {{- end }}
@@ -47,6 +60,9 @@ spec:
       targetPort: {{ .name }}
       {{- with .protocol }}
       protocol: {{ . }}
+      {{- end }}
+      {{- with .nodePort }}
+      nodePort: {{ . }}
       {{- end }}
     {{- end }}
 {{- end -}}
