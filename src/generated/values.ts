@@ -292,7 +292,7 @@ export interface VendataValues {
       resources?: Resources;
     };
     /**
-     * MongoDB exporter sidecar in every mongod and mongos pod, scraped through the prometheus.io annotations.
+     * MongoDB exporter sidecar in every mongod and mongos pod, scraped through the prometheus.io annotations, and behind a Service <release>-<workload>-metrics (port metrics) for a ServiceMonitor.
      */
     metrics?: {
       /**
@@ -477,7 +477,7 @@ export interface VendataValues {
       jobResources?: Resources;
     };
     /**
-     * redis_exporter sidecar in every pod, scraped through the prometheus.io annotations.
+     * redis_exporter sidecar in every pod, scraped through the prometheus.io annotations, and behind the Service <release>-redis-metrics (port metrics) for a ServiceMonitor.
      */
     metrics?: {
       /**
@@ -653,7 +653,7 @@ export interface VendataValues {
       extensions?: [string, ...string[]];
     };
     /**
-     * nginx-prometheus-exporter sidecar reading stub_status.
+     * nginx-prometheus-exporter sidecar reading stub_status, behind the Service <release>-nginx-metrics (port metrics) for a ServiceMonitor.
      */
     metrics?: {
       /**
