@@ -332,7 +332,7 @@ export interface VendataValues {
          */
         size?: string | number;
         /**
-         * StorageClass; empty uses the cluster default.
+         * StorageClass; empty uses global.defaultStorageClass, then the cluster default.
          */
         storageClass?: string;
         /**
