@@ -138,6 +138,7 @@ export interface VendataValues {
       FRONTEND_URL?: string;
     };
     resources?: Resources;
+    networkPolicy?: ComponentNetworkPolicy;
   };
   /**
    * MongoDB 7.0. Databases never autoscale (a pod an autoscaler adds would never join the replica set), so there is no autoscaling key and any such key is refused.
@@ -292,7 +293,7 @@ export interface VendataValues {
       resources?: Resources;
     };
     /**
-     * MongoDB exporter sidecar in every mongod and mongos pod, scraped through the prometheus.io annotations.
+     * MongoDB exporter sidecar in every mongod and mongos pod, scraped through the prometheus.io annotations, and behind a Service <release>-<workload>-metrics (port metrics) for a ServiceMonitor.
      */
     metrics?: {
       /**
@@ -332,7 +333,7 @@ export interface VendataValues {
          */
         size?: string | number;
         /**
-         * StorageClass; empty uses the cluster default.
+         * StorageClass; empty uses global.defaultStorageClass, then the cluster default.
          */
         storageClass?: string;
         /**
@@ -388,6 +389,7 @@ export interface VendataValues {
     };
     resources?: Resources;
     persistence?: Persistence;
+    networkPolicy?: ComponentNetworkPolicy;
   };
   /**
    * Redis 7, the session store.
@@ -476,7 +478,7 @@ export interface VendataValues {
       jobResources?: Resources;
     };
     /**
-     * redis_exporter sidecar in every pod, scraped through the prometheus.io annotations.
+     * redis_exporter sidecar in every pod, scraped through the prometheus.io annotations, and behind the Service <release>-redis-metrics (port metrics) for a ServiceMonitor.
      */
     metrics?: {
       /**
@@ -492,6 +494,7 @@ export interface VendataValues {
     };
     resources?: Resources;
     persistence?: Persistence;
+    networkPolicy?: ComponentNetworkPolicy;
   };
   /**
    * Nginx load balancer in front of the API and the frontend.
@@ -796,7 +799,7 @@ export interface VendataValues {
       extensions?: [string, ...string[]];
     };
     /**
-     * nginx-prometheus-exporter sidecar reading stub_status.
+     * nginx-prometheus-exporter sidecar reading stub_status, behind the Service <release>-nginx-metrics (port metrics) for a ServiceMonitor.
      */
     metrics?: {
       /**
@@ -819,6 +822,7 @@ export interface VendataValues {
      */
     terminationGracePeriodSeconds?: number;
     resources?: Resources;
+    networkPolicy?: ComponentNetworkPolicy;
   };
   /**
    * The frontend nginx sends / to: a Deployment and a Service, <release>-frontend.
@@ -839,6 +843,7 @@ export interface VendataValues {
      */
     port?: number;
     resources?: Resources;
+    networkPolicy?: ComponentNetworkPolicy;
   };
   /**
    * Prometheus and Grafana.
@@ -869,6 +874,15 @@ export interface VendataValues {
       retention?: string;
       resources?: Resources;
       persistence?: Persistence;
+      /**
+       * Additions to Prometheus' NetworkPolicy (<release>-allow-prometheus); its egress is open already (service discovery, node kubelets).
+       */
+      networkPolicy?: {
+        /**
+         * NetworkPolicy ingress rules appended to the policy's own, e.g. a Grafana or Alertmanager outside the release.
+         */
+        extraIngress?: NetworkPolicyIngressRule[];
+      };
     };
     grafana?: {
       /**
@@ -881,13 +895,18 @@ export interface VendataValues {
       replicas?: number;
       image?: Image;
       resources?: Resources;
+      networkPolicy?: ComponentNetworkPolicy;
     };
   };
 }
 /**
- * Values every subchart sees. Kept small on purpose.
+ * Values every subchart sees. The keys below are typed; any other key is accepted and ignored, so a parent chart can set its own globals (global.storageClass, ...) beside these.
  */
 export interface Global {
+  /**
+   * StorageClass of every volume the chart claims (Mongo members, Redis, Prometheus, the Mongo backup volume) whose own storageClass is empty; empty too: the cluster's default StorageClass. Not global.storageClass: that key is accepted but not read.
+   */
+  defaultStorageClass?: string;
   /**
    * Name of an existing Secret holding JWT_SECRET, MONGODB_PASSWORD, MONGODB_ROOT_PASSWORD, REDIS_PASSWORD, ADMIN_TOKEN and MONGODB_KEYFILE, and with mongo.enabled MONGODB_METRICS_PASSWORD (and MONGODB_BACKUP_PASSWORD when the backup runs). Empty, the chart generates one and keeps it across upgrades.
    */
@@ -1017,7 +1036,19 @@ export interface Global {
      * Phase 4: the other regions' addresses, allowed to and from the Mongo pods (required with mongo.members.external or mongo.members.manage false).
      */
     peerRegionCidrs?: string[];
+    /**
+     * The cluster's own IPv4 pod and Service CIDRs, left out of the 0.0.0.0/0 a component's networkPolicy.allowExternalEgress opens, so that rule never reaches another pod. The default lists every private range, which holds them on most clusters (and also shuts out private addresses outside the cluster: narrow it to your cluster's CIDRs, or open such an address with networkPolicy.extraEgress).
+     */
+    clusterCidrs?: string[];
+    /**
+     * An external Prometheus (kube-prometheus-stack, a ServiceMonitor on the <release>-<component>-metrics Services) admitted to every exporter's port (Mongo, Redis, nginx). Both empty: only the chart's own Prometheus (monitoring.enabled) scrapes. Both set: pods matching podSelector in namespaces matching namespaceSelector; podSelector alone: pods of the release's namespace.
+     */
+    metrics?: {
+      namespaceSelector?: LabelSelector1;
+      podSelector?: LabelSelector2;
+    };
   };
+  [k: string]: unknown;
 }
 /**
  * A NetworkPolicy peer: an ipBlock, or a namespaceSelector and/or podSelector.
@@ -1031,9 +1062,53 @@ export interface NetworkPolicyPeer {
   podSelector?: LabelSelector;
 }
 export interface LabelSelector {
+  /**
+   * Labels the object must all carry (key: value).
+   */
   matchLabels?: {
     [k: string]: string;
   };
+  /**
+   * Requirements the object's labels must all meet ({key, operator: In, NotIn, Exists or DoesNotExist, values}).
+   */
+  matchExpressions?: {
+    key: string;
+    operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+    values?: string[];
+  }[];
+}
+/**
+ * Namespaces of the external Prometheus, e.g. {matchLabels: {kubernetes.io/metadata.name: monitoring}}; empty: not set.
+ */
+export interface LabelSelector1 {
+  /**
+   * Labels the object must all carry (key: value).
+   */
+  matchLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * Requirements the object's labels must all meet ({key, operator: In, NotIn, Exists or DoesNotExist, values}).
+   */
+  matchExpressions?: {
+    key: string;
+    operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+    values?: string[];
+  }[];
+}
+/**
+ * Pods of the external Prometheus, e.g. {matchLabels: {app.kubernetes.io/name: prometheus}}; empty: not set.
+ */
+export interface LabelSelector2 {
+  /**
+   * Labels the object must all carry (key: value).
+   */
+  matchLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * Requirements the object's labels must all meet ({key, operator: In, NotIn, Exists or DoesNotExist, values}).
+   */
   matchExpressions?: {
     key: string;
     operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
@@ -1180,6 +1255,42 @@ export interface Resources {
   };
 }
 /**
+ * Additions to this component's NetworkPolicy (<release>-allow-<component>), rendered with global.networkPolicy.enabled. Its own flows stay; these are appended.
+ */
+export interface ComponentNetworkPolicy {
+  /**
+   * Let the pods connect to any address outside the cluster, on any port: 0.0.0.0/0 except global.networkPolicy.clusterCidrs (an SMTP server, a payment provider, OAuth, an object store). Off by default; narrower: extraEgress.
+   */
+  allowExternalEgress?: boolean;
+  /**
+   * NetworkPolicy ingress rules ({from: [peers], ports: [...]}) appended to the policy's own.
+   */
+  extraIngress?: NetworkPolicyIngressRule[];
+  /**
+   * NetworkPolicy egress rules ({to: [peers], ports: [...]}) appended to the policy's own, e.g. [{to: [{ipBlock: {cidr: 203.0.113.10/32}}], ports: [{protocol: TCP, port: 587}]}].
+   */
+  extraEgress?: NetworkPolicyEgressRule[];
+}
+/**
+ * A NetworkPolicy ingress rule: from (peers; absent: any) and ports (absent: all).
+ */
+export interface NetworkPolicyIngressRule {
+  from?: NetworkPolicyPeer[];
+  ports?: NetworkPolicyPort[];
+}
+export interface NetworkPolicyPort {
+  protocol?: "TCP" | "UDP" | "SCTP";
+  port?: number | string;
+  endPort?: number;
+}
+/**
+ * A NetworkPolicy egress rule: to (peers; absent: any) and ports (absent: all).
+ */
+export interface NetworkPolicyEgressRule {
+  to?: NetworkPolicyPeer[];
+  ports?: NetworkPolicyPort[];
+}
+/**
  * AWS CLI image that uploads to S3.
  */
 export interface Image1 {
@@ -1204,15 +1315,41 @@ export interface Image1 {
    */
   pullPolicy?: "IfNotPresent" | "Always" | "Never";
 }
+/**
+ * The data volume of each pod: a claim per pod from the StatefulSet's template. Set at install: a StatefulSet's claim template cannot change, so changing any of these keys on a running release needs the StatefulSet deleted with --cascade=orphan first (its pods and claims stay).
+ */
 export interface Persistence {
+  /**
+   * Claim a volume; false: an emptyDir, whose data is lost whenever the pod restarts or moves (tests and throwaway stacks only).
+   */
+  enabled?: boolean;
   /**
    * Size of each volume.
    */
   size?: string | number;
   /**
-   * StorageClass; empty uses the cluster default.
+   * StorageClass; empty uses global.defaultStorageClass, then the cluster default.
    */
   storageClass?: string;
+  /**
+   * Access modes of each claim (default [ReadWriteOnce]: one node at a time).
+   *
+   * @minItems 1
+   */
+  accessModes?: [
+    "ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod",
+    ...("ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod")[]
+  ];
+  /**
+   * Annotations of each claim (e.g. a backup tool's or a provisioner's).
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+  /**
+   * A PersistentVolumeClaim you created, mounted instead of claiming one (size, storageClass, accessModes and annotations are then unused; ignored when enabled is false). Only for a single pod: refused when the chart would run more than one pod on it.
+   */
+  existingClaim?: string;
 }
 /**
  * Annotations of the Service, e.g. service.beta.kubernetes.io/aws-load-balancer-type: nlb or metallb.universe.tf/address-pool.

@@ -17,7 +17,6 @@ const FRONTEND_MOVED = "the frontend is its own chart, and nginx.frontend keeps 
 export const REMOVED_KEYS: Readonly<Record<string, string>> = {
   "api.enabled": "removed: the API is always deployed; delete the key (README, Upgrade notes)",
   "nginx.enabled": "removed: nginx is always deployed; delete the key (README, Upgrade notes)",
-  "global.domain": "removed: no template read it; delete the key (README, Upgrade notes)",
   "redis.exporter": "renamed redis.metrics, the name every chart uses for its exporter sidecar; rename the key (README, Upgrade notes)",
   networkPolicy: "moved to global.networkPolicy (every chart renders its own policies, and subcharts see only global); move the block under global (README, Upgrade notes)",
   "nginx.frontend.deploy": `moved to frontend.enabled: ${FRONTEND_MOVED}`,

@@ -20,6 +20,12 @@ describeRefusals("the monitoring chart refuses", [
     values: { monitoring: { prometheus: { resources: { limits: { cpu: "250m" } } } } },
     messages: ["monitoring.prometheus.resources.requests.cpu (500m) must be <= monitoring.prometheus.resources.limits.cpu (250m)"],
   },
+  {
+    rule: "an existing claim for two Prometheus replicas",
+    phase: "phase3",
+    values: { monitoring: { prometheus: { persistence: { existingClaim: "prometheus-data" } } } },
+    messages: ["monitoring.prometheus.persistence.existingClaim (prometheus-data) is one claim for one pod, but 2 pods would mount it: leave it empty (each pod claims its own volume) or run a single pod"],
+  },
 ]);
 
 describe.each(HELM_VERSIONS)("monitoring resources on helm %i", (helm) => {

@@ -54,6 +54,12 @@ describeRefusals("the redis chart refuses", [
     values: { redis: { cluster: { jobResources: { requests: { cpu: "5" } } } } },
     messages: ["redis.cluster.jobResources.requests.cpu (5) must be <= redis.cluster.jobResources.limits.cpu"],
   },
+  {
+    rule: "an existing claim for the nodes of a sentinel set",
+    phase: "phase2",
+    values: { redis: { persistence: { existingClaim: "redis-data" } } },
+    messages: ["redis.persistence.existingClaim (redis-data) is one claim for one pod, but 3 pods would mount it: leave it empty (each pod claims its own volume) or run a single pod"],
+  },
 ]);
 
 describe.each(HELM_VERSIONS)("redis maxmemory on helm %i", (helm) => {

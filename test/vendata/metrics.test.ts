@@ -1,7 +1,8 @@
 // The exporter sidecars of the mongo, nginx and redis charts come from the library's
 // vendata.metrics.container and .annotations: Prometheus' kubernetes-pods job scrapes the
 // container "metrics" on the port the pod's annotations name, and nothing is left behind
-// when a chart's metrics are off.
+// when a chart's metrics are off. Each exporter's port is also behind a Service
+// "<workload>-metrics" (vendata.metrics.service), for a Prometheus outside the release.
 import type { PodTemplateSpec } from "kubernetes-types/core/v1.js";
 import { describe, expect, it } from "vitest";
 import { PHASES } from "../../src/phases.ts";
@@ -37,6 +38,20 @@ describe.each(PHASES)("%s exporters", (phase) => {
     for (const { name, template } of podTemplates(r)) {
       expect(template.spec?.containers.map((c) => c.name), name).not.toContain("metrics");
       expect(Object.keys(template.metadata?.annotations ?? {}).filter((k) => k.startsWith("prometheus.io/")), name).toEqual([]);
+    }
+    expect(r.all("Service").map((s) => s.metadata?.name).filter((n) => n?.endsWith("-metrics"))).toEqual([]);
+  });
+
+  it("are each behind a Service <workload>-metrics, labelled for a ServiceMonitor, on port metrics", async () => {
+    const r = await renderPhase(phase);
+    const exporting = podTemplates(r).filter(({ name }) => EXPORTED.test(name));
+    const services = r.all("Service").filter((s) => s.metadata?.labels?.["vendata/metrics"] === "true");
+    expect(services.map((s) => s.metadata?.name).sort()).toEqual(exporting.map(({ name }) => `${name}-metrics`).sort());
+    for (const { name, template } of exporting) {
+      const service = r.find("Service", `${name}-metrics`);
+      expect(Object.entries(service.spec?.selector ?? {}).every(([k, v]) => template.metadata?.labels?.[k] === v), name).toBe(true);
+      const port = template.spec?.containers.find((c) => c.name === "metrics")?.ports?.[0]?.containerPort;
+      expect(service.spec?.ports, name).toEqual([{ name: "metrics", port, targetPort: "metrics", protocol: "TCP" }]);
     }
   });
 });

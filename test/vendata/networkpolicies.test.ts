@@ -3,6 +3,7 @@ import { PHASES } from "../../src/phases.ts";
 import type { NetworkPolicy } from "kubernetes-types/networking/v1.js";
 import type { Rendered } from "../../src/render/render.ts";
 import { allows, selects, type Labels } from "../support/network-policy.ts";
+import { assertValidKubernetesObjects } from "../../src/k8s/validate.ts";
 import { helmError, toolkitErrors } from "../refusals.ts";
 import { HELM_VERSIONS, renderPhase } from "../render.ts";
 
@@ -154,5 +155,100 @@ describe("the umbrella's former networkPolicy key (now global.networkPolicy)", (
 
   it("is refused by the toolkit, which says where it went", () => {
     expect(toolkitErrors("phase1", values)).toEqual([expect.stringMatching(/^networkPolicy: moved to global\.networkPolicy/)]);
+  });
+});
+
+describe("network policy additions per component", () => {
+  const EXTERNAL = { ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] } };
+  const opensExternal = (policy: NetworkPolicy) => (policy.spec?.egress ?? []).some((rule) => rule.to?.some((peer) => peer.ipBlock?.cidr === "0.0.0.0/0"));
+
+  it.each(PHASES)("%s: let no component reach outside the cluster by default, the databases least of all", async (phase) => {
+    const policies = (await renderPhase(phase)).all("NetworkPolicy");
+    expect(policies.filter(opensExternal).map((p) => p.metadata?.name)).toEqual([]);
+  });
+
+  // [component, values path of its networkPolicy, its group]; Prometheus' egress is open already.
+  const COMPONENTS: [string, (np: object) => object, string][] = [
+    ["api", (np) => ({ api: { networkPolicy: np } }), "api"],
+    ["frontend", (np) => ({ frontend: { networkPolicy: np } }), "frontend"],
+    ["nginx", (np) => ({ nginx: { networkPolicy: np } }), "nginx"],
+    ["mongo", (np) => ({ mongo: { networkPolicy: np } }), "mongo"],
+    ["redis", (np) => ({ redis: { networkPolicy: np } }), "redis"],
+    ["monitoring.grafana", (np) => ({ monitoring: { grafana: { networkPolicy: np } } }), "grafana"],
+  ];
+
+  it.each(COMPONENTS)("%s: allowExternalEgress opens 0.0.0.0/0 except the cluster's CIDRs, on its own policy only", async (_, values, group) => {
+    const policies = (await renderPhase("phase2", { values: values({ allowExternalEgress: true }) })).all("NetworkPolicy");
+    expect(policies.filter(opensExternal).map((p) => p.metadata?.name)).toEqual([`vendata-allow-${group}`]);
+    expect(policies.find(opensExternal)?.spec?.egress).toContainEqual({ to: [EXTERNAL] });
+  });
+
+  it("leaves out the CIDRs global.networkPolicy.clusterCidrs names", async () => {
+    const r = await renderPhase("phase2", { values: { api: { networkPolicy: { allowExternalEgress: true } }, global: { networkPolicy: { clusterCidrs: ["10.244.0.0/16", "10.96.0.0/12"] } } } });
+    expect(r.find("NetworkPolicy", "vendata-allow-api").spec?.egress).toContainEqual({ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.244.0.0/16", "10.96.0.0/12"] } }] });
+  });
+
+  const smtp = { to: [{ ipBlock: { cidr: "203.0.113.10/32" } }], ports: [{ protocol: "TCP", port: 587 }] };
+  const ops = { from: [{ namespaceSelector: { matchLabels: { team: "ops" } } }], ports: [{ protocol: "TCP", port: 8080 }] };
+
+  it.each(COMPONENTS)("%s: appends extraIngress and extraEgress to its own rules, which stay", async (_, values, group) => {
+    const name = `vendata-allow-${group}`;
+    const before = (await renderPhase("phase2")).find("NetworkPolicy", name).spec;
+    const after = (await renderPhase("phase2", { values: values({ extraIngress: [ops], extraEgress: [smtp] }) })).find("NetworkPolicy", name).spec;
+    expect(after?.ingress).toEqual([...(before?.ingress ?? []), ops]);
+    expect(after?.egress).toEqual([...(before?.egress ?? []), smtp]);
+  });
+
+  it("appends monitoring.prometheus.networkPolicy.extraIngress to Prometheus' own rules", async () => {
+    const r = await renderPhase("phase2", { values: { monitoring: { prometheus: { networkPolicy: { extraIngress: [ops] } } } } });
+    expect(r.find("NetworkPolicy", "vendata-allow-prometheus").spec?.ingress).toContainEqual(ops);
+  });
+
+  const all = { allowExternalEgress: true, extraIngress: [ops], extraEgress: [smtp] };
+  const everyAddition = {
+    ...Object.fromEntries(["api", "frontend", "nginx", "mongo", "redis"].map((chart) => [chart, { networkPolicy: all }])),
+    monitoring: { grafana: { networkPolicy: all }, prometheus: { networkPolicy: { extraIngress: [ops] } } },
+    global: { networkPolicy: { metrics: { namespaceSelector: { matchLabels: { team: "ops" } } } } },
+  };
+
+  it("keep the stack's flows between its pods, and deny the others, with every addition set", async () => {
+    const policies = (await renderPhase("phase2", { values: everyAddition })).all("NetworkPolicy");
+    for (const [from, to, allowed] of FLOWS) expect(allows(policies, pod(from), pod(to)), `${from} -> ${to}`).toBe(allowed);
+  });
+
+  it("render valid Kubernetes objects with every addition set", async () => {
+    assertValidKubernetesObjects((await renderPhase("phase2", { values: everyAddition })).all("NetworkPolicy"));
+  });
+});
+
+describe("an external Prometheus (global.networkPolicy.metrics)", () => {
+  const monitoringNs = { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } };
+  const prometheusPods = { matchLabels: { "app.kubernetes.io/name": "prometheus" } };
+  // The groups whose pods run an exporter, and its port.
+  const EXPORTERS: Record<string, number> = { mongo: 9216, redis: 9121, nginx: 9113 };
+  const scrapeRules = (policy: NetworkPolicy | undefined) => (policy?.spec?.ingress ?? []).filter((rule) => rule.from?.some((peer) => peer.namespaceSelector !== undefined || peer.podSelector?.matchLabels?.["app.kubernetes.io/name"] === "prometheus"));
+
+  it.each(PHASES)("%s: is admitted nowhere by default", async (phase) => {
+    for (const policy of (await renderPhase(phase)).all("NetworkPolicy")) expect(scrapeRules(policy), policy.metadata?.name).toEqual([]);
+  });
+
+  it.each(PHASES)("%s: reaches the exporters' ports, and only those, from its namespace and pods", async (phase) => {
+    const r = await renderPhase(phase, { values: { global: { networkPolicy: { metrics: { namespaceSelector: monitoringNs, podSelector: prometheusPods } } } } });
+    for (const policy of r.all("NetworkPolicy")) {
+      const port = EXPORTERS[groupOf(policy) ?? ""];
+      const expected = port === undefined ? [] : [{ from: [{ namespaceSelector: monitoringNs, podSelector: prometheusPods }], ports: [{ protocol: "TCP", port }] }];
+      expect(scrapeRules(policy), policy.metadata?.name).toEqual(expected);
+    }
+  });
+
+  it("is one peer of the namespace alone when only namespaceSelector is set", async () => {
+    const r = await renderPhase("phase2", { values: { global: { networkPolicy: { metrics: { namespaceSelector: monitoringNs } } } } });
+    expect(r.find("NetworkPolicy", "vendata-allow-redis").spec?.ingress).toContainEqual({ from: [{ namespaceSelector: monitoringNs }], ports: [{ protocol: "TCP", port: 9121 }] });
+  });
+
+  it("is not admitted to a chart whose exporter is off", async () => {
+    const r = await renderPhase("phase2", { values: { redis: { metrics: { enabled: false } }, global: { networkPolicy: { metrics: { podSelector: prometheusPods } } } } });
+    expect(scrapeRules(r.find("NetworkPolicy", "vendata-allow-redis"))).toEqual([]);
+    expect(scrapeRules(r.find("NetworkPolicy", "vendata-allow-mongo"))).toHaveLength(1);
   });
 });

@@ -129,6 +129,18 @@ describeRefusals("the mongo chart refuses", [
       "mongo.backup.resources.requests.memory (2Gi) must be <= mongo.backup.resources.limits.memory (1Gi)",
     ],
   },
+  {
+    rule: "an existing claim for the three members of a replica set",
+    phase: "phase2",
+    values: { mongo: { persistence: { existingClaim: "mongo-data" } } },
+    messages: ["mongo.persistence.existingClaim (mongo-data) is one claim for one pod, but 3 pods would mount it: leave it empty (each pod claims its own volume) or run a single pod"],
+  },
+  {
+    rule: "an existing claim for the config servers and shards of a sharded cluster",
+    phase: "phase4",
+    values: { mongo: { persistence: { existingClaim: "mongo-data" } } },
+    messages: ["mongo.persistence.existingClaim (mongo-data) is one claim for one pod, but 9 pods would mount it: leave it empty (each pod claims its own volume) or run a single pod"],
+  },
 ]);
 
 describe("the phase values files", () => {

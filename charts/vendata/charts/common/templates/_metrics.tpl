@@ -55,3 +55,17 @@ Usage: include "vendata.metrics.container" (dict "context" $ "metrics" .Values.m
     {{- include "vendata.security.container" . | nindent 4 }}
 {{- end -}}
 {{- end -}}
+
+{{/*
+The exporter's Service "<release>-<component>-metrics": port "metrics" of the component's
+pods, labelled vendata/metrics: "true" so one ServiceMonitor (endpoints: [{port: metrics}])
+finds every exporter of the release. The chart's own Prometheus scrapes the pods directly
+(vendata.metrics.annotations); this is for a Prometheus outside the release.
+Usage: include "vendata.metrics.service" (dict "context" $ "component" "redis" "metrics" .Values.metrics)
+*/}}
+{{- define "vendata.metrics.service" -}}
+{{- if .metrics.enabled -}}
+{{- include "vendata.service.render" (dict "context" .context "component" .component "suffix" "metrics" "type" "ClusterIP"
+  "labels" (dict "vendata/metrics" "true") "ports" (list (dict "name" "metrics" "port" .metrics.port "protocol" "TCP"))) -}}
+{{- end -}}
+{{- end -}}

@@ -11,8 +11,14 @@ this renders nothing unless global.networkPolicy.enabled.
   to         groups it may connect to, on any port
   peerCidrs  addresses allowed both in and out (the other regions' replica-set members)
   egress     further egress rules, as Kubernetes writes them (outside services, {} for anywhere)
-A direction with no rule is denied. Prometheus' scraping is the monitoring chart's own policy.
-Usage: include "vendata.networkpolicy.render" (dict "context" $ "group" "api" "from" (list "nginx") "to" (list "mongo"))
+  networkPolicy  the component's networkPolicy values, appended after the chart's own rules:
+             allowExternalEgress (0.0.0.0/0 except global.networkPolicy.clusterCidrs),
+             extraIngress, extraEgress (rules as Kubernetes writes them)
+  metrics    the chart's metrics values when the group's pods run an exporter: with
+             metrics.enabled, global.networkPolicy.metrics (an external Prometheus's
+             namespaceSelector and/or podSelector) may reach metrics.port
+A direction with no rule is denied. The chart's own Prometheus scrapes through the monitoring chart's policy.
+Usage: include "vendata.networkpolicy.render" (dict "context" $ "group" "api" "from" (list "nginx") "to" (list "mongo") "networkPolicy" .Values.networkPolicy)
 */}}
 {{- define "vendata.networkpolicy.render" -}}
 {{- if ((.context.Values.global).networkPolicy | default dict).enabled }}
@@ -22,6 +28,16 @@ Usage: include "vendata.networkpolicy.render" (dict "context" $ "group" "api" "f
 {{- $to := .to | default list -}}
 {{- $peerCidrs := .peerCidrs | default list -}}
 {{- $egress := .egress | default list -}}
+{{- $np := .networkPolicy | default dict -}}
+{{- $extraIngress := $np.extraIngress | default list -}}
+{{- $extraEgress := $np.extraEgress | default list -}}
+{{- /* The external Prometheus, one peer: both selectors ANDed, as Kubernetes reads a peer. */ -}}
+{{- $scraper := dict -}}
+{{- if (.metrics | default dict).enabled -}}
+  {{- range $key, $selector := (.context.Values.global.networkPolicy.metrics | default dict) -}}
+    {{- if $selector }}{{ $_ := set $scraper $key $selector }}{{ end -}}
+  {{- end -}}
+{{- end -}}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -34,7 +50,7 @@ spec:
     matchLabels:
       {{- toYaml (merge (dict "app.kubernetes.io/component" .group) $instance) | nindent 6 }}
   policyTypes: [Ingress, Egress]
-  {{- if or $openPorts $from $peerCidrs }}
+  {{- if or $openPorts $from $peerCidrs $scraper $extraIngress }}
   ingress:
     {{- with $openPorts }}
     - ports:
@@ -56,8 +72,17 @@ spec:
         - ipBlock: { cidr: {{ . | quote }} }
         {{- end }}
     {{- end }}
+    {{- with $scraper }}
+    - from:
+        - {{ toYaml . | nindent 10 | trim }}
+      ports:
+        - { protocol: TCP, port: {{ $.metrics.port }} }
+    {{- end }}
+    {{- with $extraIngress }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
   {{- end }}
-  {{- if or $egress $peerCidrs $to }}
+  {{- if or $egress $peerCidrs $to $np.allowExternalEgress $extraEgress }}
   egress:
     {{- with $egress }}
     {{- toYaml . | nindent 4 }}
@@ -73,6 +98,19 @@ spec:
         - podSelector:
             matchLabels:
               {{- toYaml (merge (dict "app.kubernetes.io/component" .) $instance) | nindent 14 }}
+    {{- end }}
+    {{- if $np.allowExternalEgress }}
+    # Anywhere outside the cluster: its own pod and Service addresses are left out.
+    - to:
+        - ipBlock:
+            cidr: 0.0.0.0/0
+            {{- with .context.Values.global.networkPolicy.clusterCidrs }}
+            except:
+              {{- toYaml . | nindent 14 }}
+            {{- end }}
+    {{- end }}
+    {{- with $extraEgress }}
+    {{- toYaml . | nindent 4 }}
     {{- end }}
   {{- end }}
 {{- end }}

@@ -13,17 +13,24 @@ source ranges) the chart decides and passes; unset keys are left out.
   loadBalancerSourceRanges  LoadBalancer: the only addresses admitted (empty: everyone)
   loadBalancerClass         LoadBalancer: the implementation that provisions it
   loadBalancerIP            LoadBalancer: the address asked for
+  suffix                    "<release>-<component>-<suffix>", a second Service of the same pods (metrics)
+  labels                    further labels of the Service (what a ServiceMonitor selects)
 Usage: include "vendata.service.render" (dict "context" $ "component" "api" "type" "ClusterIP" "ports" (list (dict "name" "http" "port" .Values.port "protocol" "TCP")))
        include "vendata.service.render" (dict "context" $ "component" "redis" "headless" true "publishNotReadyAddresses" true "ports" $ports)
 */}}
 {{- define "vendata.service.render" -}}
+{{- $name := include (ternary "vendata.names.headless" "vendata.names.fullname" (.headless | default false)) . -}}
+{{- with .suffix }}{{ $name = include "vendata.names.fullname" (dict "context" $.context "component" (printf "%s-%s" $.component .)) }}{{ end -}}
 apiVersion: v1
 kind: Service
 metadata:
-  name: {{ include (ternary "vendata.names.headless" "vendata.names.fullname" (.headless | default false)) . }}
+  name: {{ $name }}
   namespace: {{ .context.Release.Namespace }}
   labels:
     {{- include "vendata.labels.standard" . | nindent 4 }}
+    {{- with .labels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
   {{- with .annotations }}
   annotations:
     {{- toYaml . | nindent 4 }}

@@ -36,6 +36,17 @@ An autoscaler's range. Usage: include "vendata.validate.autoscaling" (dict "key"
 {{- end -}}
 
 {{/*
+persistence.existingClaim is one claim: refused when the chart would mount it in more than one pod.
+Usage: include "vendata.validate.existingClaim" (dict "key" "redis.persistence" "persistence" .Values.persistence "pods" 3)
+*/}}
+{{- define "vendata.validate.existingClaim" -}}
+{{- $p := .persistence -}}
+{{- if and $p.enabled $p.existingClaim (gt (int .pods) 1) -}}
+{{- printf "%s.existingClaim (%s) is one claim for one pod, but %d pods would mount it: leave it empty (each pod claims its own volume) or run a single pod" .key $p.existingClaim (int .pods) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 A pod that sleeps in preStop must get longer than the sleep in all.
 Usage: include "vendata.validate.gracePeriod" (dict "key" "api" "values" .Values)
 */}}

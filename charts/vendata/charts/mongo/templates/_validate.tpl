@@ -42,6 +42,9 @@ Usage: include "mongo.validate" $
 {{- if $m.backup.enabled -}}
 {{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "mongo.backup.resources" "resources" $m.backup.resources)) -}}
 {{- end -}}
+{{- $pods := 0 -}}
+{{- range (include "mongo.mongods" $ | fromJson).mongods }}{{ $pods = add $pods (int .replicas) }}{{ end -}}
+{{- $messages = append $messages (include "vendata.validate.existingClaim" (dict "key" "mongo.persistence" "persistence" $m.persistence "pods" $pods)) -}}
 {{- include "vendata.validate.fail" (dict "chart" "mongo" "messages" $messages) -}}
 {{- end -}}
 

@@ -27,5 +27,6 @@ Usage: include "redis.validate" $
 {{- if $r.metrics.enabled -}}
 {{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "redis.metrics.resources" "resources" $r.metrics.resources)) -}}
 {{- end -}}
+{{- $messages = append $messages (include "vendata.validate.existingClaim" (dict "key" "redis.persistence" "persistence" $r.persistence "pods" (include "redis.replicas" .))) -}}
 {{- include "vendata.validate.fail" (dict "chart" "redis" "messages" $messages) -}}
 {{- end -}}

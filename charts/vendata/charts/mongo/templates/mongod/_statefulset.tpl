@@ -63,15 +63,6 @@ spec:
         {{- with include "mongo.metrics.container" $ctx }}{{ . | nindent 8 }}{{ end }}
       volumes:
         {{- include "mongo.pod.volumes" $ctx | nindent 8 }}
-  volumeClaimTemplates:
-    - metadata:
-        name: data
-      spec:
-        accessModes: ["ReadWriteOnce"]
-        {{- with $.Values.persistence.storageClass }}
-        storageClassName: {{ . | quote }}
-        {{- end }}
-        resources:
-          requests:
-            storage: {{ $.Values.persistence.size }}
+        {{- with include "vendata.persistence.volume" (dict "persistence" $.Values.persistence) }}{{ . | nindent 8 }}{{ end }}
+  {{- with include "vendata.persistence.claimTemplates" (dict "context" $ "persistence" $.Values.persistence) }}{{ . | nindent 2 }}{{ end }}
 {{- end -}}
