@@ -22,13 +22,7 @@ Usage: include "vendata.networkpolicy.render" (dict "context" $ "group" "api" "f
 {{- $to := .to | default list -}}
 {{- $peerCidrs := .peerCidrs | default list -}}
 {{- $egress := .egress | default list -}}
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: {{ include "vendata.names.fullname" (dict "context" .context "component" (printf "allow-%s" .group)) }}
-  namespace: {{ .context.Release.Namespace }}
-  labels:
-    {{- include "vendata.labels.standard" (dict "context" .context "component" "network") | nindent 4 }}
+{{ include "vendata.metadata.header" (dict "context" .context "component" "network" "apiVersion" "networking.k8s.io/v1" "kind" "NetworkPolicy" "name" (include "vendata.names.fullname" (dict "context" .context "component" (printf "allow-%s" .group)))) }}
 spec:
   podSelector:
     matchLabels:

@@ -14,13 +14,7 @@ Usage: include "vendata.service.render" (dict "context" $ "component" "api" "typ
        include "vendata.service.render" (dict "context" $ "component" "redis" "headless" true "publishNotReadyAddresses" true "ports" $ports)
 */}}
 {{- define "vendata.service.render" -}}
-apiVersion: v1
-kind: Service
-metadata:
-  name: {{ include (ternary "vendata.names.headless" "vendata.names.fullname" (.headless | default false)) . }}
-  namespace: {{ .context.Release.Namespace }}
-  labels:
-    {{- include "vendata.labels.standard" . | nindent 4 }}
+{{ include "vendata.metadata.header" (merge (dict "apiVersion" "v1" "kind" "Service" "name" (include (ternary "vendata.names.headless" "vendata.names.fullname" (.headless | default false)) .)) .) }}
 spec:
   {{- if .headless }}
   clusterIP: None
