@@ -755,6 +755,18 @@ export interface Global {
    */
   imagePullSecrets?: string[];
   /**
+   * Labels added to every object the chart renders and to every pod (not to selectors, which are immutable, nor to volumeClaimTemplates, which a StatefulSet cannot change). Umbrella-wide, under global, because every chart renders objects; not the chart's own labels (app.kubernetes.io/*, helm.sh/chart): the chart refuses those.
+   */
+  commonLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * Annotations added to every object the chart renders (an object's own annotation wins on the same key). Not to pod templates: changing one there would restart every pod (pods take podAnnotations).
+   */
+  commonAnnotations?: {
+    [k: string]: string;
+  };
+  /**
    * Region this release runs in (phase 4 runs one release per region, values/regions/). The monitoring chart makes it Prometheus's external label region (global.external_labels), carried by every series and alert Prometheus sends out (federation, remote storage), so the regions' series stay apart. Empty: no label.
    */
   region?: string;

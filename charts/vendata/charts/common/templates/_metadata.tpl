@@ -1,6 +1,7 @@
 {{/*
 The head of every object: apiVersion, kind and metadata. The name is the component's
-(vendata.names.fullname, held to the kind's length limit) unless "name" is given; the
+(vendata.names.fullname) unless "name" is given, and either is held to the kind's length
+limit (vendata.names.checked); the
 namespace is the release's; the labels are vendata.labels.standard (with
 global.commonLabels); the annotations are global.commonAnnotations and the object's own
 (its own win on a shared key).
@@ -19,7 +20,7 @@ apiVersion: {{ .apiVersion }}
 kind: {{ .kind }}
 metadata:
   {{- if .name }}
-  name: {{ .name }}
+  name: {{ include "vendata.names.checked" (dict "context" .context "name" .name "kind" .kind) }}
   {{- else }}
   name: {{ include "vendata.names.fullname" . }}
   {{- end }}

@@ -3,7 +3,7 @@ Object names are "<release>-<component>", so every chart derives a peer's names
 (service hosts, secret names) the same way without reading the peer's values. A name
 longer than Kubernetes allows fails the render (vendata.names.checked); it is never cut
 short, since two cut names could collide.
-  kind  the object's kind, for its length limit (optional: 63)
+  kind  the object's kind, for its length limit (optional: 253, a DNS subdomain)
 Usage: include "vendata.names.fullname" (dict "context" $ "component" "api" ["kind" "StatefulSet"])
 */}}
 {{- define "vendata.names.fullname" -}}
@@ -16,8 +16,8 @@ Usage: include "vendata.names.fullname" (dict "context" $ "component" "api" ["ki
 {{- end -}}
 
 {{/*
-Name of a Job made once per revision, "<fullname>-<revision>": 7 digits are kept for the
-revision within the 63 characters a Job's name (and its pods' job-name label) may have.
+Name of a Job made once per revision, "<fullname>-<revision>" (a plain Job, not a hook,
+that every upgrade runs again): 7 digits are kept for the revision within a Job's 63.
 Usage: include "vendata.names.perRevision" (dict "context" $ "component" "mongo-init")
 */}}
 {{- define "vendata.names.perRevision" -}}
@@ -26,23 +26,26 @@ Usage: include "vendata.names.perRevision" (dict "context" $ "component" "mongo-
 {{- end -}}
 
 {{/*
-A name, returned as it is when it fits the limit of its kind, else the render fails naming
-the name, the limit and why: 63 characters (a DNS label: Services, pods' host names, label
-values), 52 for a StatefulSet (its pods' controller-revision-hash label,
-"<name>-<10-character hash>", must fit in 63) and for a CronJob (its Jobs are named
-"<name>-<11-digit time>"), 55 for a Job made per revision (vendata.names.perRevision).
+A name, returned as it is when it fits Kubernetes' limit for its kind, else the render
+fails naming the name, the limit and why: 63 characters for a Service (a DNS label) and a
+Job (its pods' job-name label), 52 for a StatefulSet (its pods' controller-revision-hash
+label, "<name>-<10-character hash>", must fit in 63) and a CronJob (its Jobs are
+"<name>-<11-digit time>"), 55 for a Job made per revision (vendata.names.perRevision),
+253 (a DNS subdomain) for any other kind.
 Usage: include "vendata.names.checked" (dict "context" $ "name" "vendata-mongo" "kind" "StatefulSet")
 */}}
 {{- define "vendata.names.checked" -}}
 {{- $limits := dict
+  "Service" (list 63 "a Service: its name is a DNS label")
+  "Job" (list 63 "a Job: its name is its pods' job-name label")
   "StatefulSet" (list 52 "a StatefulSet: its pods' controller-revision-hash label, <name>-<10-character hash>, must fit in 63")
   "CronJob" (list 52 "a CronJob: its Jobs are named <name>-<11-digit time>")
   "Job per revision" (list 55 "a Job made per revision: <name>-<revision> must fit in 63, with 7 digits kept for the revision")
 -}}
-{{- $limit := get $limits (.kind | default "") | default (list 63 "a name that is a DNS label (Services, pod host names, label values)") -}}
+{{- $limit := get $limits (.kind | default "") | default (list 253 "a name (a DNS subdomain)") -}}
 {{- $max := first $limit | int -}}
 {{- if gt (len .name) $max -}}
-{{- fail (printf "release name %q is too long: the name %q has %d characters, over the %d Kubernetes allows for %s; choose a release name at least %d characters shorter" .context.Release.Name .name (len .name) $max (last $limit) (sub (len .name) $max)) -}}
+{{- fail (printf "release name %q is too long: the name %q has %d characters, over the %d Kubernetes allows for %s; choose a release name of at most %d characters" .context.Release.Name .name (len .name) $max (last $limit) (sub $max (sub (len .name) (len .context.Release.Name)))) -}}
 {{- end -}}
 {{- .name -}}
 {{- end -}}
