@@ -46,7 +46,7 @@ describe("global.commonAnnotations", () => {
     for (const o of r.objects) expect(o.metadata.annotations, `${o.kind}/${o.metadata.name}`).toMatchObject(others);
     const init = r.all("Job").find((j) => j.metadata?.name?.startsWith("vendata-mongo-init-"));
     expect(init?.metadata?.annotations?.["argocd.argoproj.io/sync-options"]).toBe("Force=true,Replace=true");
-    expect(r.find("Deployment", "vendata-api").metadata.annotations?.["argocd.argoproj.io/sync-options"]).toBe("Prune=false");
+    expect(r.find("Deployment", "vendata-api").metadata?.annotations?.["argocd.argoproj.io/sync-options"]).toBe("Prune=false");
   });
 
   it("stay off the pod templates, so changing one restarts no pod", async () => {
