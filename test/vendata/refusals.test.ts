@@ -114,6 +114,12 @@ describeRefusals("the umbrella refuses", [
     messages: ["global.commonLabels must not set app.kubernetes.io/part-of: the chart sets it on every object, and selectors and NetworkPolicies rely on it"],
   },
   {
+    rule: "a fullnameOverride that makes the backup CronJob's name longer than 52",
+    phase: "phase1",
+    values: { mongo: { fullnameOverride: "d".repeat(47) } },
+    messages: [`mongo.fullnameOverride is too long: the name "${"d".repeat(47)}-backup" has 54 characters, over the 52 Kubernetes allows for a CronJob: its Jobs are named <name>-<11-digit time>; shorten it by 2 characters`],
+  },
+  {
     rule: "a release name that makes the backup CronJob's name longer than 52",
     phase: "phase1",
     release: "r".repeat(40),

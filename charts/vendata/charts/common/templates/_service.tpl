@@ -14,7 +14,7 @@ Usage: include "vendata.service.render" (dict "context" $ "component" "api" "typ
        include "vendata.service.render" (dict "context" $ "component" "redis" "headless" true "publishNotReadyAddresses" true "ports" $ports)
 */}}
 {{- define "vendata.service.render" -}}
-{{ include "vendata.metadata.header" (merge (dict "apiVersion" "v1" "kind" "Service" "name" (include (ternary "vendata.names.headless" "vendata.names.fullname" (.headless | default false)) .)) .) }}
+{{ include "vendata.metadata.header" (merge (dict "apiVersion" "v1" "kind" "Service" "name" (include (ternary "vendata.names.headless" "vendata.names.fullname" (.headless | default false)) (merge (dict "kind" "Service") .))) .) }}
 spec:
   {{- if .headless }}
   clusterIP: None
