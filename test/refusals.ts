@@ -29,8 +29,8 @@ export function valuesFile(values: object): string {
 }
 
 /** What `vendata validate` says of these values on top of a phase (empty: valid). */
-export function toolkitErrors(phase: Phase, values: object): string[] {
-  return validateValuesFiles([...phaseValuesFiles(phase), valuesFile(values)]);
+export function toolkitErrors(phase: Phase, values: object, release?: string): string[] {
+  return validateValuesFiles([...phaseValuesFiles(phase), valuesFile(values)], { release });
 }
 
 /** Values a chart must refuse, and every message it must give for them (each naming the key). */
@@ -38,6 +38,8 @@ export interface Refusal {
   rule: string;
   phase: Phase;
   values: object;
+  /** The release name, when the case is about it (default vendata). */
+  release?: string;
   /** Each problem the values have, in the chart's order; a message may be cut short. */
   messages: string[];
 }
@@ -48,14 +50,14 @@ export interface Refusal {
  */
 export function describeRefusals(title: string, cases: readonly Refusal[]): void {
   describe(title, () => {
-    describe.each(cases)("$rule", ({ phase, values, messages }) => {
+    describe.each(cases)("$rule", ({ phase, values, release, messages }) => {
       it.each(HELM_VERSIONS)("is refused by the chart on helm %i, naming the key", async (helm) => {
-        const stderr = await helmError(renderPhase(phase, { helm, values }));
+        const stderr = await helmError(renderPhase(phase, { helm, values, releaseName: release }));
         for (const message of messages) expect(stderr).toContain(message);
       });
 
       it("is refused by the toolkit with the chart's messages", () => {
-        expect(toolkitErrors(phase, values)).toEqual(messages.map((message) => expect.stringContaining(message)));
+        expect(toolkitErrors(phase, values, release)).toEqual(messages.map((message) => expect.stringContaining(message)));
       });
     });
   });

@@ -64,7 +64,7 @@ if (command === "versions") {
   process.exit(0);
 }
 
-const problems = validateValuesFiles(files, { helm });
+const problems = validateValuesFiles(files, { helm, release: opts.release });
 if (problems.length > 0) fail(`invalid values (${files.join(", ") || "chart defaults"}):\n  ${problems.join("\n  ")}`);
 
 try {

@@ -1,6 +1,14 @@
 // DO NOT EDIT: generated from schema/ by npm run generate (src/generate/files.ts)
 
 /**
+ * Replaces the chart's name in its objects' names: <release>-<nameOverride>[-<part>] instead of <release>-<chart>[-<part>] (e.g. mongo's <release>-mongo-shard0). The labels, and so every selector, keep the component's name. Changing it on a live release renames, and so recreates, the chart's objects: a StatefulSet then starts on new, empty volumes (its old PersistentVolumeClaims stay, unused). Empty: the chart's name.
+ */
+export type NameOverride = string;
+/**
+ * Replaces <release>-<chart> in the chart's objects' names: <fullnameOverride>[-<part>], with no release name (two releases in a namespace then collide). Wins over nameOverride. The labels, and so every selector, keep the component's name. Changing it on a live release renames, and so recreates, the chart's objects: a StatefulSet then starts on new, empty volumes (its old PersistentVolumeClaims stay, unused). Empty: none.
+ */
+export type FullnameOverride = string;
+/**
  * Index or shard key fields in order: [{field: userId, order: 1}, ...]; order 1, -1 or hashed.
  *
  * @minItems 1
@@ -149,6 +157,8 @@ export interface VendataValues {
      */
     enabled?: boolean;
     global?: Global;
+    nameOverride?: NameOverride;
+    fullnameOverride?: FullnameOverride;
     /**
      * standalone (phase 1), replicaset rs0 (phases 2-3) or sharded (phase 4).
      */
@@ -400,6 +410,8 @@ export interface VendataValues {
      */
     enabled?: boolean;
     global?: Global;
+    nameOverride?: NameOverride;
+    fullnameOverride?: FullnameOverride;
     /**
      * standalone (phase 1), sentinel (phase 2) or cluster (phases 3-4).
      */
@@ -501,6 +513,8 @@ export interface VendataValues {
    */
   nginx?: {
     global?: Global;
+    nameOverride?: NameOverride;
+    fullnameOverride?: FullnameOverride;
     image?: Image;
     /**
      * modern: nginx >= 1.27.3 re-resolves the API's pods in the upstream block (least_conn, keepalive). legacy: nginx 1.22 to 1.27.2, pods resolved through a variable proxy_pass (no least_conn, keepalive or max_fails).
@@ -854,6 +868,8 @@ export interface VendataValues {
      */
     enabled?: boolean;
     global?: Global;
+    nameOverride?: NameOverride;
+    fullnameOverride?: FullnameOverride;
     prometheus?: {
       /**
        * Prometheus replicas (each scrapes everything).
@@ -919,6 +935,18 @@ export interface Global {
    * Names of Secrets used to pull images.
    */
   imagePullSecrets?: string[];
+  /**
+   * Labels added to every object the chart renders and to every pod (not to selectors, which are immutable, nor to volumeClaimTemplates, which a StatefulSet cannot change). Umbrella-wide, under global, because every chart renders objects; not the chart's own labels (app.kubernetes.io/*, helm.sh/chart): the chart refuses those.
+   */
+  commonLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * Annotations added to every object the chart renders (an object's own annotation wins on the same key). Not to pod templates: changing one there would restart every pod (pods take podAnnotations).
+   */
+  commonAnnotations?: {
+    [k: string]: string;
+  };
   /**
    * Region this release runs in (phase 4 runs one release per region, values/regions/). The monitoring chart makes it Prometheus's external label region (global.external_labels), carried by every series and alert Prometheus sends out (federation, remote storage), so the regions' series stay apart. Empty: no label.
    */

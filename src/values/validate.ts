@@ -67,8 +67,8 @@ const RULES_HEADER = "VALUES VALIDATION";
  * the messages of the rules the values break (the first chart whose rules fail: Helm
  * stops at the first failing template), or Helm's whole error for any other failure.
  */
-function chartErrors(files: readonly string[], helm?: HelmMajor): string[] {
-  const args = ["template", "vendata", join(REPO_ROOT, UMBRELLA_DIR), "--namespace", "vendata"];
+function chartErrors(files: readonly string[], helm?: HelmMajor, release = "vendata"): string[] {
+  const args = ["template", release, join(REPO_ROOT, UMBRELLA_DIR), "--namespace", "vendata"];
   for (const file of files) args.push("-f", isAbsolute(file) ? file : join(REPO_ROOT, file));
   // Synchronous, so `validate` stays a plain function; no cluster, as in src/helm/run.ts.
   const result = spawnSync(helmBinary(helm), args, {
@@ -89,8 +89,8 @@ function chartErrors(files: readonly string[], helm?: HelmMajor): string[] {
   return messages;
 }
 
-/** Every problem with these values files, as "key: rule" lines (empty: valid). */
-export function validateValuesFiles(files: readonly string[], options: { helm?: HelmMajor } = {}): string[] {
+/** Every problem with these values files, as "key: rule" lines (empty: valid); "release" is the release name (default vendata), which the chart holds to Kubernetes' name limits. */
+export function validateValuesFiles(files: readonly string[], options: { helm?: HelmMajor; release?: string } = {}): string[] {
   const problems = schemaErrors(files);
-  return problems.length > 0 ? problems : chartErrors(files, options.helm);
+  return problems.length > 0 ? problems : chartErrors(files, options.helm, options.release);
 }

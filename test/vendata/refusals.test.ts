@@ -107,6 +107,46 @@ describeRefusals("the umbrella refuses", [
     values: { nginx: { frontend: { host: "web.example.com" } } },
     messages: ["nginx.frontend.host (web.example.com) must be empty when frontend.enabled is true: nginx then sends / to this release's frontend; set frontend.enabled to false to send / to nginx.frontend.host instead"],
   },
+  {
+    rule: "a common label that would replace one the chart sets",
+    phase: "phase1",
+    values: { global: { commonLabels: { team: "shop", "app.kubernetes.io/part-of": "shop" } } },
+    messages: ["global.commonLabels must not set app.kubernetes.io/part-of: the chart sets it on every object, and selectors and NetworkPolicies rely on it"],
+  },
+  {
+    rule: "a fullnameOverride that makes the backup CronJob's name longer than 52",
+    phase: "phase1",
+    values: { mongo: { fullnameOverride: "d".repeat(47) } },
+    messages: [`mongo.fullnameOverride is too long: the name "${"d".repeat(47)}-backup" has 54 characters, over the 52 Kubernetes allows for a CronJob: its Jobs are named <name>-<11-digit time>; shorten it by 2 characters`],
+  },
+  {
+    rule: "a release name that makes the backup CronJob's name longer than 52",
+    phase: "phase1",
+    release: "r".repeat(40),
+    values: {},
+    messages: [`release name "${"r".repeat(40)}" is too long: the name "${"r".repeat(40)}-mongo-backup" has 53 characters, over the 52 Kubernetes allows for a CronJob: its Jobs are named <name>-<11-digit time>; choose a release name of at most 39 characters`],
+  },
+  {
+    rule: "a release name that makes a StatefulSet's pods' controller-revision-hash label longer than 63",
+    phase: "phase2",
+    release: "r".repeat(42),
+    values: { mongo: { backup: { enabled: false } } },
+    messages: [`the name "${"r".repeat(42)}-prometheus" has 53 characters, over the 52 Kubernetes allows for a StatefulSet: its pods' controller-revision-hash label, <name>-<10-character hash>, must fit in 63; choose a release name of at most 41 characters`],
+  },
+  {
+    rule: "a release name that leaves a Job made per revision no room for the revision",
+    phase: "phase3",
+    release: "r".repeat(35),
+    values: {},
+    messages: [`the name "${"r".repeat(35)}-redis-cluster-create" has 56 characters, over the 55 Kubernetes allows for a Job made per revision: <name>-<revision> must fit in 63, with 7 digits kept for the revision; choose a release name of at most 34 characters`],
+  },
+  {
+    rule: "a release name that makes a Service's name longer than a DNS label",
+    phase: "phase2",
+    release: "r".repeat(51),
+    values: { mongo: { enabled: false }, redis: { enabled: false }, monitoring: { enabled: false }, global: { externalMongo: { hosts: ["mongo.example.com:27017"], database: "vendata", username: "app", existingSecret: "mongo-app" }, externalRedis: { hosts: ["redis.example.com:6379"], existingSecret: "redis-app" } } },
+    messages: [`the name "${"r".repeat(51)}-api-headless" has 64 characters, over the 63 Kubernetes allows for a Service: its name is a DNS label; choose a release name of at most 50 characters`],
+  },
 ]);
 
 // Mongo's new rules are tabled here until test/mongo/values.test.ts (another change's

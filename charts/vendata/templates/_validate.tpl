@@ -8,6 +8,12 @@ Usage: include "umbrella.validate" $
 {{- define "umbrella.validate" -}}
 {{- $v := .Values -}}
 {{- $messages := list (include "umbrella.validate.externalDatabases" $v) -}}
+{{- /* Every object carries global.commonLabels beside the chart's own labels (vendata.labels.standard), which selectors and NetworkPolicies rely on. */ -}}
+{{- range $key := keys ($v.global.commonLabels | default dict) | sortAlpha -}}
+{{- if has $key (list "app.kubernetes.io/name" "app.kubernetes.io/instance" "app.kubernetes.io/component" "app.kubernetes.io/version" "app.kubernetes.io/managed-by" "app.kubernetes.io/part-of" "helm.sh/chart") -}}
+{{- $messages = append $messages (printf "global.commonLabels must not set %s: the chart sets it on every object, and selectors and NetworkPolicies rely on it" $key) -}}
+{{- end -}}
+{{- end -}}
 {{- /* The API's pods must outlive nginx's cached list of them. */ -}}
 {{- $sleep := int $v.api.preStopSleepSeconds -}}
 {{- $valid := int $v.nginx.resolver.validSeconds -}}

@@ -36,12 +36,12 @@ Usage: include "vendata.connections.mongo" (dict "context" $ "mongo" .Values.mon
   {{- $m := .mongo -}}
   {{- $port := int ($m.port | default 27017) -}}
   {{- if eq $m.architecture "sharded" -}}
-    {{- $hosts = append $hosts (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "mongo-mongos")) $port) -}}
+    {{- $hosts = append $hosts (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "mongo-mongos" "owner" (dict "chart" "mongo" "values" $m))) $port) -}}
   {{- else if eq $m.architecture "replicaset" -}}
     {{- $replicaSet = $m.replicaSet.name -}}
     {{- $hosts = (include "vendata.connections.mongoMembers" (dict "context" .context "mongo" $m) | fromJson).hosts -}}
   {{- else -}}
-    {{- $hosts = append $hosts (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "mongo")) $port) -}}
+    {{- $hosts = append $hosts (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "mongo" "owner" (dict "chart" "mongo" "values" $m))) $port) -}}
   {{- end -}}
   {{- $database = $m.auth.database -}}
   {{- $username = $m.auth.username -}}
@@ -119,9 +119,9 @@ Usage: include "vendata.connections.mongoSets" (dict "context" $ "mongo" .Values
 {{- range $spec := $specs -}}
   {{- $list := list -}}
   {{- range $i := until $spec.replicas -}}
-    {{- $host := printf "%s:%d" (include "vendata.names.podHost" (dict "context" $.context "component" $spec.component "index" $i)) $port -}}
+    {{- $names := dict "context" $.context "component" $spec.component "owner" (dict "chart" "mongo" "values" $m) -}}
+    {{- $host := printf "%s:%d" (include "vendata.names.podHost" (merge (dict "index" $i) $names)) $port -}}
     {{- with $members.hostTemplate -}}
-      {{- $names := dict "context" $.context "component" $spec.component -}}
       {{- $host = printf "%s:%d" (. | replace "{pod}" (printf "%s-%d" (include "vendata.names.fullname" $names) $i) | replace "{service}" (include "vendata.names.headless" $names) | replace "{namespace}" $.context.Release.Namespace) $port -}}
     {{- end -}}
     {{- $list = append $list (include "vendata.connections.mongoMember" (dict "host" $host "given" (get $overrides (toString $i) | default dict) "priority" $priority "local" true) | fromJson) -}}
@@ -172,15 +172,15 @@ Usage: include "vendata.connections.redis" (dict "context" $ "redis" .Values.red
   {{- $mode = $r.mode -}}
   {{- if eq $r.mode "cluster" -}}
     {{- range $i := until (int $r.cluster.nodes) -}}
-      {{- $endpoints = append $endpoints (printf "%s:%d" (include "vendata.names.podHost" (dict "context" $.context "component" "redis" "index" $i)) $port) -}}
+      {{- $endpoints = append $endpoints (printf "%s:%d" (include "vendata.names.podHost" (dict "context" $.context "component" "redis" "index" $i "owner" (dict "chart" "redis" "values" $r))) $port) -}}
     {{- end -}}
   {{- else if eq $r.mode "sentinel" -}}
     {{- range $i := until (int $r.sentinel.replicas) -}}
-      {{- $endpoints = append $endpoints (printf "%s:%d" (include "vendata.names.podHost" (dict "context" $.context "component" "redis" "index" $i)) (int $r.sentinel.port)) -}}
+      {{- $endpoints = append $endpoints (printf "%s:%d" (include "vendata.names.podHost" (dict "context" $.context "component" "redis" "index" $i "owner" (dict "chart" "redis" "values" $r))) (int $r.sentinel.port)) -}}
     {{- end -}}
     {{- $masterName = $r.sentinel.masterName -}}
   {{- else -}}
-    {{- $endpoints = list (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "redis")) $port) -}}
+    {{- $endpoints = list (printf "%s:%d" (include "vendata.names.serviceHost" (dict "context" .context "component" "redis" "owner" (dict "chart" "redis" "values" $r))) $port) -}}
   {{- end -}}
 {{- end -}}
 {{- $scheme := ternary "rediss" "redis" $tls -}}

@@ -5,13 +5,7 @@ Usage: include "vendata.hpa.render" (dict "context" $ "component" "api" "autosca
 */}}
 {{- define "vendata.hpa.render" -}}
 {{- $a := .autoscaling -}}
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: {{ include "vendata.names.fullname" . }}
-  namespace: {{ .context.Release.Namespace }}
-  labels:
-    {{- include "vendata.labels.standard" . | nindent 4 }}
+{{ include "vendata.metadata.header" (merge (dict "apiVersion" "autoscaling/v2" "kind" "HorizontalPodAutoscaler") .) }}
 spec:
   scaleTargetRef:
     apiVersion: apps/v1

@@ -38,13 +38,7 @@ Usage: include "vendata.networkpolicy.render" (dict "context" $ "group" "api" "f
     {{- if $selector }}{{ $_ := set $scraper $key $selector }}{{ end -}}
   {{- end -}}
 {{- end -}}
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: {{ include "vendata.names.fullname" (dict "context" .context "component" (printf "allow-%s" .group)) }}
-  namespace: {{ .context.Release.Namespace }}
-  labels:
-    {{- include "vendata.labels.standard" (dict "context" .context "component" "network") | nindent 4 }}
+{{ include "vendata.metadata.header" (dict "context" .context "component" "network" "apiVersion" "networking.k8s.io/v1" "kind" "NetworkPolicy" "name" (include "vendata.names.fullname" (dict "context" .context "component" (printf "allow-%s" .group)))) }}
 spec:
   podSelector:
     matchLabels:

@@ -6,17 +6,9 @@ Usage: include "vendata.pdb.render" (dict "context" $ "component" "api" "replica
 {{- define "vendata.pdb.render" -}}
 {{- if gt (int .replicas) 1 }}
 ---
-apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: {{ include "vendata.names.fullname" . }}
-  namespace: {{ .context.Release.Namespace }}
-  labels:
-    {{- include "vendata.labels.standard" . | nindent 4 }}
+{{ include "vendata.metadata.header" (merge (dict "apiVersion" "policy/v1" "kind" "PodDisruptionBudget") .) }}
 spec:
   maxUnavailable: {{ .maxUnavailable | default 1 }}
-  selector:
-    matchLabels:
-      {{- include "vendata.labels.selector" . | nindent 6 }}
+  {{- include "vendata.labels.workloadSelector" . | nindent 2 }}
 {{- end }}
 {{- end -}}

@@ -19,22 +19,9 @@ Usage: include "vendata.service.render" (dict "context" $ "component" "api" "typ
        include "vendata.service.render" (dict "context" $ "component" "redis" "headless" true "publishNotReadyAddresses" true "ports" $ports)
 */}}
 {{- define "vendata.service.render" -}}
-{{- $name := include (ternary "vendata.names.headless" "vendata.names.fullname" (.headless | default false)) . -}}
-{{- with .suffix }}{{ $name = include "vendata.names.fullname" (dict "context" $.context "component" (printf "%s-%s" $.component .)) }}{{ end -}}
-apiVersion: v1
-kind: Service
-metadata:
-  name: {{ $name }}
-  namespace: {{ .context.Release.Namespace }}
-  labels:
-    {{- include "vendata.labels.standard" . | nindent 4 }}
-    {{- with .labels }}
-    {{- toYaml . | nindent 4 }}
-    {{- end }}
-  {{- with .annotations }}
-  annotations:
-    {{- toYaml . | nindent 4 }}
-  {{- end }}
+{{- $name := include (ternary "vendata.names.headless" "vendata.names.fullname" (.headless | default false)) (merge (dict "kind" "Service") .) -}}
+{{- with .suffix }}{{ $name = include "vendata.names.fullname" (dict "context" $.context "component" (printf "%s-%s" $.component .) "kind" "Service") }}{{ end -}}
+{{ include "vendata.metadata.header" (merge (dict "apiVersion" "v1" "kind" "Service" "name" $name) .) }}
 spec:
   {{- if .headless }}
   clusterIP: None

@@ -157,6 +157,21 @@ readinessProbe:
 {{- end -}}
 
 {{/*
+A mongosh Job (mongo.job.podSpec): the component's, named after it unless "name" is given,
+with its annotations (a hook's) and backoffLimit.
+Usage: include "mongo.job" (dict "context" $ "component" "mongo-indexes" "backoffLimit" 3 "annotations" $hook "script" "indexes.js" "configMap" "mongo-scripts" "secretKeys" (list "MONGODB_PASSWORD"))
+*/}}
+{{- define "mongo.job" -}}
+{{ include "vendata.metadata.header" (merge (dict "apiVersion" "batch/v1" "kind" "Job") .) }}
+spec:
+  backoffLimit: {{ .backoffLimit }}
+  template:
+    {{- include "vendata.metadata.pod" (dict "context" .context "component" .component) | nindent 4 }}
+    spec:
+      {{- include "mongo.job.podSpec" . | nindent 6 }}
+{{- end -}}
+
+{{/*
 Pod spec of a mongosh Job: runs files/<script> with config.json beside it and the
 named keys of the stack Secret in its environment.
 Usage: include "mongo.job.podSpec" (dict "context" $ "script" "init.js" "configMap" "mongo-scripts" "secretKeys" (list ...))

@@ -1,14 +1,15 @@
 {{/*
 A container of the backup Job: runs files/<script> with bash, the archives in /backup.
-Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "name" ... "image" ... "pullPolicy" ... "script" ... "env" (list ...)))
+"image" is the image's values (vendata.images.image); "env", a list of name and value.
+Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "name" "dump" "image" .Values.image "script" "backup.sh" "env" (list ...)))
 */}}
 {{- define "mongo.backup.container" -}}
 {{- $ := .context -}}
 {{- $b := $.Values.backup -}}
 {{- $c := .container -}}
 - name: {{ $c.name }}
-  image: {{ $c.image }}
-  imagePullPolicy: {{ $c.pullPolicy }}
+  image: {{ include "vendata.images.image" (dict "context" $ "image" $c.image) }}
+  imagePullPolicy: {{ $c.image.pullPolicy }}
   command: ["bash", "/scripts/{{ $c.script }}"]
   env:
     - name: HOME

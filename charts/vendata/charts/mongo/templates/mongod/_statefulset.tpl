@@ -7,13 +7,7 @@ Usage: include "mongo.statefulset" (dict "context" $ "component" "mongo" "replic
 {{- define "mongo.statefulset" -}}
 {{- $ := .context -}}
 {{- $ctx := dict "context" $ "component" .component -}}
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: {{ include "vendata.names.fullname" $ctx }}
-  namespace: {{ $.Release.Namespace }}
-  labels:
-    {{- include "vendata.labels.standard" $ctx | nindent 4 }}
+{{ include "vendata.metadata.header" (merge (dict "apiVersion" "apps/v1" "kind" "StatefulSet") $ctx) }}
 spec:
   serviceName: {{ include "vendata.names.headless" $ctx }}
   replicas: {{ .replicas }}
@@ -22,17 +16,9 @@ spec:
   podManagementPolicy: Parallel
   updateStrategy:
     type: RollingUpdate
-  selector:
-    matchLabels:
-      {{- include "vendata.labels.selector" $ctx | nindent 6 }}
+  {{- include "vendata.labels.workloadSelector" $ctx | nindent 2 }}
   template:
-    metadata:
-      labels:
-        {{- include "vendata.labels.standard" $ctx | nindent 8 }}
-      {{- with include "vendata.metrics.annotations" (dict "context" $ "metrics" $.Values.metrics) }}
-      annotations:
-        {{- . | nindent 8 }}
-      {{- end }}
+    {{- include "vendata.metadata.pod" (merge (dict "annotations" (include "vendata.metrics.annotations" (dict "context" $ "metrics" $.Values.metrics) | fromYaml)) $ctx) | nindent 4 }}
     spec:
       {{- /* 60 s: a primary steps down and a member flushes its journal on SIGTERM. */}}
       {{- include "vendata.pod.preamble" (dict "context" $ "component" .component "user" 999 "terminationGracePeriodSeconds" 60) | nindent 6 }}

@@ -15,14 +15,14 @@ listen {{ if $address }}{{ $address }}:{{ end }}{{ .port }}{{ with .params }} {{
 
 {{/* host:port of the API's pods (the headless Service has one record per ready pod). */}}
 {{- define "nginx.config.apiAddress" -}}
-{{- $headless := include "vendata.names.headless" (dict "context" .context "component" "api") -}}
+{{- $headless := include "vendata.names.headless" (dict "context" .context "component" "api" "owner" (dict "chart" "api")) -}}
 {{- printf "%s:%d" (include "nginx.config.serviceFqdn" (dict "context" .context "name" $headless)) (int .context.Values.api.port) -}}
 {{- end -}}
 
 {{/* host:port of the frontend: frontend.host, or, when it is empty, this release's frontend Service (the frontend chart's). */}}
 {{- define "nginx.config.frontendAddress" -}}
 {{- $f := .context.Values.frontend -}}
-{{- $service := include "nginx.config.serviceFqdn" (dict "context" .context "name" (include "vendata.names.fullname" (dict "context" .context "component" "frontend"))) -}}
+{{- $service := include "nginx.config.serviceFqdn" (dict "context" .context "name" (include "vendata.names.fullname" (dict "context" .context "component" "frontend" "owner" (dict "chart" "frontend")))) -}}
 {{- printf "%s:%d" ($f.host | default $service) (int $f.port) -}}
 {{- end -}}
 
