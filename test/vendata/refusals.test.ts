@@ -145,7 +145,7 @@ describeRefusals("the umbrella refuses", [
     phase: "phase2",
     release: "r".repeat(51),
     values: { mongo: { enabled: false }, redis: { enabled: false }, monitoring: { enabled: false }, global: { externalMongo: { hosts: ["mongo.example.com:27017"], database: "vendata", username: "app", existingSecret: "mongo-app" }, externalRedis: { hosts: ["redis.example.com:6379"], existingSecret: "redis-app" } } },
-    messages: [`the name "${"r".repeat(51)}-api-headless" has 64 characters, over the 63 Kubernetes allows for a Service: its name is a DNS label; choose a release name of at most 50 characters`],
+    messages: [`the name "${"r".repeat(51)}-nginx-metrics" has 65 characters, over the 63 Kubernetes allows for a Service: its name is a DNS label; choose a release name of at most 49 characters`],
   },
 ]);
 
