@@ -61,9 +61,9 @@ function collect(node: JsonSchema, definitions: Values, defaults: unknown, prefi
   }
 }
 
-/** Subcharts list their own keys; `global` is documented once, in the umbrella. */
+/** Subcharts list their own keys; `global` is documented once, in the umbrella; the library's map takes none. */
 function withoutGlobal(schema: JsonSchema): JsonSchema {
-  const { global: _global, ...properties } = schema.properties as Values;
+  const { global: _global, [LIBRARY_KEY]: _library, ...properties } = schema.properties as Values;
   return { ...schema, properties };
 }
 

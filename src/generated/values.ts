@@ -78,6 +78,12 @@ export interface VendataValues {
    */
   api?: {
     global?: Global;
+    /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
     image?: Image;
     /**
      * Replicas while autoscaling is off.
@@ -147,6 +153,12 @@ export interface VendataValues {
      */
     enabled?: boolean;
     global?: Global;
+    /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
     /**
      * standalone (phase 1), replicaset rs0 (phases 2-3) or sharded (phase 4).
      */
@@ -398,6 +410,12 @@ export interface VendataValues {
     enabled?: boolean;
     global?: Global;
     /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
+    /**
      * standalone (phase 1), sentinel (phase 2) or cluster (phases 3-4).
      */
     mode?: "standalone" | "sentinel" | "cluster";
@@ -497,6 +515,12 @@ export interface VendataValues {
    */
   nginx?: {
     global?: Global;
+    /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
     image?: Image;
     /**
      * modern: nginx >= 1.27.3 re-resolves the API's pods in the upstream block (least_conn, keepalive). legacy: nginx 1.22 to 1.27.2, pods resolved through a variable proxy_pass (no least_conn, keepalive or max_fails).
@@ -684,6 +708,12 @@ export interface VendataValues {
     enabled?: boolean;
     global?: Global;
     /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
+    /**
      * Frontend replicas (a PodDisruptionBudget from 2).
      */
     replicaCount?: number;
@@ -703,6 +733,12 @@ export interface VendataValues {
      */
     enabled?: boolean;
     global?: Global;
+    /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
     prometheus?: {
       /**
        * Prometheus replicas (each scrapes everything).
