@@ -10,7 +10,7 @@ import { REPO_ROOT } from "../paths.ts";
 import { SUBCHARTS, UMBRELLA_DIR } from "../schema/charts.ts";
 import { subchartSchema, umbrellaSchema, type JsonSchema } from "../schema/build.ts";
 import { generateKubernetesSchema, KUBERNETES_SCHEMA_PATH } from "./kubernetes-schema.ts";
-import { valuesTables } from "./readme.ts";
+import { subchartDefaults, valuesTables } from "./readme.ts";
 
 export interface GeneratedFile {
   path: string;
@@ -69,5 +69,5 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     { path: `${UMBRELLA_DIR}/Chart.lock`, content: await chartLock() },
     { path: KUBERNETES_SCHEMA_PATH, content: generateKubernetesSchema() },
   ];
-  return [...files, ...valuesTables()];
+  return [...files, ...valuesTables(), subchartDefaults()];
 }

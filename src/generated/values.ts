@@ -791,7 +791,7 @@ export interface Global {
    */
   imagePullSecrets?: string[];
   /**
-   * Region this release runs in (phase 4 runs one release per region, values/regions/). The monitoring chart makes it Prometheus's external label region (global.external_labels), carried by every series and alert Prometheus sends out (federation, remote storage), so the regions' series stay apart. Empty: no label.
+   * Region this release runs in (phase 4 runs one release per region, the chart's presets/regions/). The monitoring chart makes it Prometheus's external label region (global.external_labels), carried by every series and alert Prometheus sends out (federation, remote storage), so the regions' series stay apart. Empty: no label.
    */
   region?: string;
   /**

@@ -27,7 +27,7 @@ describe("prometheus", () => {
 });
 
 describe("prometheus external labels (global.region)", () => {
-  it("phase 4 with values/regions/sa-east.yaml labels what its Prometheus sends out region sa-east", async () => {
+  it("phase 4 with charts/vendata/presets/regions/sa-east.yaml labels what its Prometheus sends out region sa-east", async () => {
     const r = await render({ valuesFiles: [...phaseValuesFiles("phase4", "sa-east"), FAKE_SECRETS] });
     expect(prometheusConfig(r).global?.external_labels).toEqual({ region: "sa-east" });
   });
