@@ -940,7 +940,7 @@ export interface Image {
    */
   repository: string;
   /**
-   * Tag; empty uses the chart's appVersion. Never `latest`.
+   * Tag; empty: the pinned one (the chart's appVersion for its own image; for the others, its entry in the chart's Chart.yaml annotation vendata/pinned-tags). `latest` is refused: the tag moves, so nodes that pull at different times would run different images.
    */
   tag?: string;
   /**
@@ -1082,7 +1082,7 @@ export interface Image1 {
    */
   repository: string;
   /**
-   * Tag; empty uses the chart's appVersion. Never `latest`.
+   * Tag; empty: the pinned one (the chart's appVersion for its own image; for the others, its entry in the chart's Chart.yaml annotation vendata/pinned-tags). `latest` is refused: the tag moves, so nodes that pull at different times would run different images.
    */
   tag?: string;
   /**

@@ -7,7 +7,7 @@ Usage: include "umbrella.validate" $
 */}}
 {{- define "umbrella.validate" -}}
 {{- $v := .Values -}}
-{{- $messages := list (include "umbrella.validate.externalDatabases" $v) -}}
+{{- $messages := list (include "umbrella.validate.externalDatabases" $v) (include "vendata.validate.imageTags" (dict "key" "tests" "values" $v.tests)) -}}
 {{- /* The API's pods must outlive nginx's cached list of them. */ -}}
 {{- $sleep := int $v.api.preStopSleepSeconds -}}
 {{- $valid := int $v.nginx.resolver.validSeconds -}}
