@@ -380,7 +380,7 @@ export interface VendataValues {
        */
       velero?: {
         /**
-         * Render the Schedule (only when the cluster serves velero.io/v1 Schedule).
+         * Render the Schedule (only when the cluster serves velero.io/v1 Schedule). Off by default: the Schedule is created in backup.velero.namespace, outside the release's namespace, so the release needs the right to write there.
          */
         enabled?: boolean;
         /**
