@@ -760,6 +760,19 @@ export interface VendataValues {
       resources?: Resources;
       persistence?: Persistence;
     };
+    /**
+     * The role Prometheus' service discovery reads the Kubernetes API with (get, list, watch only).
+     */
+    rbac?: {
+      /**
+       * Create the role and its binding to Prometheus' ServiceAccount (<release>-prometheus). false: create neither; bind your own role, with the same rules, to that ServiceAccount.
+       */
+      create?: boolean;
+      /**
+       * true: a Role and RoleBinding in the release's namespace (pods, services, endpoints), for clusters where a release may not create cluster-wide objects; Prometheus then scrapes only the release's pods (kubernetes-pods, limited to its namespace in either mode) and drops the kubernetes-nodes job, as a Role cannot list nodes. false: a ClusterRole and ClusterRoleBinding (named <namespace>-<release>-prometheus) that also read the nodes.
+       */
+      namespaced?: boolean;
+    };
     grafana?: {
       /**
        * Deploy Grafana (its Deployment, Service, PodDisruptionBudget and NetworkPolicy) beside Prometheus; false runs Prometheus alone.
