@@ -42,10 +42,10 @@ describe.each(HELM_VERSIONS)("prometheus' RBAC (monitoring.rbac) on helm %i", (h
     const r = await renderPhase("phase2", { helm, set: { "monitoring.rbac.namespaced": true } });
     expect(rbacKinds(r).sort()).toEqual(["Role/vendata-prometheus", "RoleBinding/vendata-prometheus"]);
     const role = r.find("Role", "vendata-prometheus");
-    expect(role.metadata.namespace).toBe("vendata");
+    expect(role.metadata?.namespace).toBe("vendata");
     expect(role.rules).toEqual([{ apiGroups: [""], resources: ["pods", "services", "endpoints"], verbs: ["get", "list", "watch"] }]);
     const binding = r.find("RoleBinding", "vendata-prometheus");
-    expect(binding.metadata.namespace).toBe("vendata");
+    expect(binding.metadata?.namespace).toBe("vendata");
     expect(binding.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "vendata-prometheus" });
     expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: "vendata-prometheus", namespace: "vendata" }]);
     const config = prometheusConfig(r).scrape_configs as { job_name: string; kubernetes_sd_configs: { role: string; namespaces?: { names: string[] } }[] }[];
@@ -56,7 +56,7 @@ describe.each(HELM_VERSIONS)("prometheus' RBAC (monitoring.rbac) on helm %i", (h
   it("rbac.create false: no role and no binding (bring your own), the ServiceAccount stays", async () => {
     const r = await renderPhase("phase2", { helm, set: { "monitoring.rbac.create": false } });
     expect(rbacKinds(r)).toEqual([]);
-    expect(r.find("ServiceAccount", "vendata-prometheus").metadata.name).toBe("vendata-prometheus");
+    expect(r.find("ServiceAccount", "vendata-prometheus").metadata?.name).toBe("vendata-prometheus");
   });
 });
 
