@@ -15,6 +15,8 @@ import { subchartDefaults, valuesTables } from "./readme.ts";
 export interface GeneratedFile {
   path: string;
   content: string;
+  /** Only the part between markers is generated (a README's table, the umbrella's list of subchart defaults). */
+  partial?: boolean;
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

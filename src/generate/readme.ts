@@ -108,7 +108,7 @@ function between(path: string, begin: string, end: string, body: string): Genera
   const from = text.indexOf(begin);
   const to = text.indexOf(end);
   if (from < 0 || to < from) throw new Error(`${path} lacks the markers:\n${begin}\n${end}`);
-  return { path, content: `${text.slice(0, from)}${begin}\n${body}\n${text.slice(to)}` };
+  return { path, content: `${text.slice(0, from)}${begin}\n${body}\n${text.slice(to)}`, partial: true };
 }
 
 export function valuesTables(): GeneratedFile[] {
