@@ -13,17 +13,21 @@ Usage: include "monitoring.rbac.name" (dict "context" $ "kind" "ClusterRole")
 {{- if eq .kind "ClusterRole" }}{{ printf "%s-%s" .context.Release.Namespace $name }}{{ else }}{{ $name }}{{ end -}}
 {{- end -}}
 
-{{- define "monitoring.rbac.role" -}}
-{{- $ctx := dict "context" .context "component" "prometheus" -}}
+{{- /* The head of the role (object "") or its binding (object "Binding"): a Role's in the release's namespace. */ -}}
+{{- define "monitoring.rbac.head" -}}
 apiVersion: rbac.authorization.k8s.io/v1
-kind: {{ .kind }}
+kind: {{ .kind }}{{ .object }}
 metadata:
   name: {{ include "monitoring.rbac.name" . }}
   {{- if eq .kind "Role" }}
   namespace: {{ .context.Release.Namespace }}
   {{- end }}
   labels:
-    {{- include "vendata.labels.standard" $ctx | nindent 4 }}
+    {{- include "vendata.labels.standard" (dict "context" .context "component" "prometheus") | nindent 4 }}
+{{- end -}}
+
+{{- define "monitoring.rbac.role" -}}
+{{ include "monitoring.rbac.head" (merge (dict "object" "") .) }}
 rules:
   - apiGroups: [""]
     {{- if eq .kind "ClusterRole" }}
@@ -35,22 +39,13 @@ rules:
 {{- end -}}
 
 {{- define "monitoring.rbac.binding" -}}
-{{- $ctx := dict "context" .context "component" "prometheus" -}}
-apiVersion: rbac.authorization.k8s.io/v1
-kind: {{ .kind }}Binding
-metadata:
-  name: {{ include "monitoring.rbac.name" . }}
-  {{- if eq .kind "Role" }}
-  namespace: {{ .context.Release.Namespace }}
-  {{- end }}
-  labels:
-    {{- include "vendata.labels.standard" $ctx | nindent 4 }}
+{{ include "monitoring.rbac.head" (merge (dict "object" "Binding") .) }}
 roleRef:
   apiGroup: rbac.authorization.k8s.io
   kind: {{ .kind }}
   name: {{ include "monitoring.rbac.name" . }}
 subjects:
   - kind: ServiceAccount
-    name: {{ include "vendata.names.fullname" $ctx }}
+    name: {{ include "vendata.names.fullname" (dict "context" .context "component" "prometheus") }}
     namespace: {{ .context.Release.Namespace }}
 {{- end -}}
