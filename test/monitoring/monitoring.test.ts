@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { assertValidKubernetesObjects } from "../../src/k8s/validate.ts";
 import { PHASES, phaseValuesFiles } from "../../src/phases.ts";
 import { render, type Rendered } from "../../src/render/render.ts";
 import { PHASE_TABLE } from "../phase-table.ts";
@@ -41,6 +42,7 @@ describe.each(HELM_VERSIONS)("prometheus' RBAC (monitoring.rbac) on helm %i", (h
   it("namespaced: a Role and RoleBinding in the release's namespace only, no cluster-wide object, no nodes job", async () => {
     const r = await renderPhase("phase2", { helm, set: { "monitoring.rbac.namespaced": true } });
     expect(rbacKinds(r).sort()).toEqual(["Role/vendata-prometheus", "RoleBinding/vendata-prometheus"]);
+    assertValidKubernetesObjects(r.objects);
     const role = r.find("Role", "vendata-prometheus");
     expect(role.metadata?.namespace).toBe("vendata");
     expect(role.rules).toEqual([{ apiGroups: [""], resources: ["pods", "services", "endpoints"], verbs: ["get", "list", "watch"] }]);
