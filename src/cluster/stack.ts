@@ -1,5 +1,5 @@
 // The whole stack on the local cluster: the release installed or upgraded with a phase's
-// values, values/small.yaml and the local images, against the FerretDB stand-in for Mongo.
+// values, charts/vendata/presets/small.yaml and the local images, against the FerretDB stand-in for Mongo.
 // Used by `npm run stack:up` (scripts/stack.ts) and by the e2e tests.
 import { execa } from "execa";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { stringify } from "yaml";
 import { bundledHelm, type HelmMajor } from "../helm/provision.ts";
 import { REPO_ROOT } from "../paths.ts";
+import { PRESETS_DIR } from "../phases.ts";
 import { deployFerretDb, type StandInMongo } from "./ferretdb.ts";
 import { cluster, getJson, kubectl } from "./kube.ts";
 import { ensureTlsSecret } from "./tls.ts";
@@ -79,7 +80,7 @@ export function localClusterValues(mongo: StandInMongo): object {
 export function stackValuesFiles(phase: StackPhase, mongo: StandInMongo): string[] {
   const local = join(mkdtempSync(join(tmpdir(), "vendata-stack-")), "local-cluster.yaml");
   writeFileSync(local, stringify(localClusterValues(mongo)));
-  return [`values/${phase}.yaml`, "values/small.yaml", "test/e2e/local-images.yaml", local];
+  return [`${PRESETS_DIR}/${phase}.yaml`, `${PRESETS_DIR}/small.yaml`, "test/e2e/local-images.yaml", local];
 }
 
 /** Installs the phase, or upgrades the release to it, and waits until every pod and Job is done. */

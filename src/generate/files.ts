@@ -10,11 +10,13 @@ import { REPO_ROOT } from "../paths.ts";
 import { SUBCHARTS, UMBRELLA_DIR } from "../schema/charts.ts";
 import { subchartSchema, umbrellaSchema, type JsonSchema } from "../schema/build.ts";
 import { generateKubernetesSchema, KUBERNETES_SCHEMA_PATH } from "./kubernetes-schema.ts";
-import { valuesTables } from "./readme.ts";
+import { subchartDefaults, valuesTables } from "./readme.ts";
 
 export interface GeneratedFile {
   path: string;
   content: string;
+  /** Only the part between markers is generated (a README's table, the umbrella's list of subchart defaults). */
+  partial?: boolean;
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -69,5 +71,5 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     { path: `${UMBRELLA_DIR}/Chart.lock`, content: await chartLock() },
     { path: KUBERNETES_SCHEMA_PATH, content: generateKubernetesSchema() },
   ];
-  return [...files, ...valuesTables()];
+  return [...files, ...valuesTables(), subchartDefaults()];
 }

@@ -61,9 +61,9 @@ function collect(node: JsonSchema, definitions: Values, defaults: unknown, prefi
   }
 }
 
-/** Subcharts list their own keys; `global` is documented once, in the umbrella. */
+/** Subcharts list their own keys; `global` is documented once, in the umbrella; the library's map takes none. */
 function withoutGlobal(schema: JsonSchema): JsonSchema {
-  const { global: _global, ...properties } = schema.properties as Values;
+  const { global: _global, [LIBRARY_KEY]: _library, ...properties } = schema.properties as Values;
   return { ...schema, properties };
 }
 
@@ -102,17 +102,37 @@ function table(rows: readonly ValueRow[]): string {
   return out.join("\n");
 }
 
-function withTable(readmePath: string, tableText: string): GeneratedFile {
-  const text = readFileSync(join(REPO_ROOT, readmePath), "utf8");
-  const begin = text.indexOf(TABLE_BEGIN);
-  const end = text.indexOf(TABLE_END);
-  if (begin < 0 || end < begin) throw new Error(`${readmePath} lacks the values-table markers:\n${TABLE_BEGIN}\n${TABLE_END}`);
-  return { path: readmePath, content: `${text.slice(0, begin)}${TABLE_BEGIN}\n${tableText}\n${text.slice(end)}` };
+/** The file with `body` between its markers `begin` and `end` (the rest is hand-written). */
+function between(path: string, begin: string, end: string, body: string): GeneratedFile {
+  const text = readFileSync(join(REPO_ROOT, path), "utf8");
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${path} lacks the markers:\n${begin}\n${end}`);
+  return { path, content: `${text.slice(0, from)}${begin}\n${body}\n${text.slice(to)}`, partial: true };
 }
 
 export function valuesTables(): GeneratedFile[] {
   return [
-    withTable(`${UMBRELLA_DIR}/README.md`, table(valueRows(undefined))),
-    ...SUBCHARTS.map((s) => withTable(`${s.dir}/README.md`, table(valueRows(s)))),
+    between(`${UMBRELLA_DIR}/README.md`, TABLE_BEGIN, TABLE_END, table(valueRows(undefined))),
+    ...SUBCHARTS.map((s) => between(`${s.dir}/README.md`, TABLE_BEGIN, TABLE_END, table(valueRows(s)))),
   ];
+}
+
+export const DEFAULTS_BEGIN = "# BEGIN SUBCHART DEFAULTS: DO NOT EDIT, generated from charts/*/values.yaml by npm run generate";
+export const DEFAULTS_END = "# END SUBCHART DEFAULTS";
+
+/**
+ * The umbrella's values.yaml with every subchart's values.yaml copied in as comments, each
+ * under its key, so `helm show values` shows every setting. Comments, so that they set
+ * nothing: the subcharts' own files stay the defaults.
+ */
+export function subchartDefaults(): GeneratedFile {
+  const lines = SUBCHARTS.flatMap((s) => [
+    `# ${s.key}:`,
+    ...readFileSync(join(REPO_ROOT, s.dir, "values.yaml"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => (line === "" ? "#" : `#   ${line}`)),
+  ]);
+  return between(`${UMBRELLA_DIR}/values.yaml`, DEFAULTS_BEGIN, DEFAULTS_END, lines.join("\n"));
 }

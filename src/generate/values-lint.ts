@@ -161,7 +161,7 @@ function isOptionalLeaf(chart: ChartSchemaSource | undefined, path: string): boo
 function missingFromReadmes(): string[] {
   const rows = new Set([...valueRows(undefined).map((r) => r.path), ...SUBCHARTS.flatMap((s) => valueRows(s).map((r) => `${s.key}.${r.path}`))]);
   const umbrellaOwn = Object.keys(umbrellaSchema().properties as Tree).filter((k) => k !== LIBRARY_KEY && !SUBCHARTS.some((s) => s.key === k));
-  const expected = [...umbrellaOwn, ...SUBCHARTS.flatMap((s) => Object.keys(subchartSchema(s.key).properties as Tree).filter((k) => k !== "global").map((k) => `${s.key}.${k}`))];
+  const expected = [...umbrellaOwn, ...SUBCHARTS.flatMap((s) => Object.keys(subchartSchema(s.key).properties as Tree).filter((k) => k !== "global" && k !== LIBRARY_KEY).map((k) => `${s.key}.${k}`))];
   return expected.filter((key) => ![...rows].some((row) => row === key || row.startsWith(`${key}.`))).map((key) => `${key}: reaches no README table`);
 }
 

@@ -87,6 +87,12 @@ export interface VendataValues {
    */
   api?: {
     global?: Global;
+    /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
     image?: Image;
     /**
      * Replicas while autoscaling is off.
@@ -157,6 +163,12 @@ export interface VendataValues {
      */
     enabled?: boolean;
     global?: Global;
+    /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
     nameOverride?: NameOverride;
     fullnameOverride?: FullnameOverride;
     /**
@@ -380,7 +392,7 @@ export interface VendataValues {
        */
       velero?: {
         /**
-         * Render the Schedule (only when the cluster serves velero.io/v1 Schedule).
+         * Render the Schedule (only when the cluster serves velero.io/v1 Schedule). Off by default: the Schedule is created in backup.velero.namespace, outside the release's namespace, so the release needs the right to write there.
          */
         enabled?: boolean;
         /**
@@ -410,6 +422,12 @@ export interface VendataValues {
      */
     enabled?: boolean;
     global?: Global;
+    /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
     nameOverride?: NameOverride;
     fullnameOverride?: FullnameOverride;
     /**
@@ -513,6 +531,12 @@ export interface VendataValues {
    */
   nginx?: {
     global?: Global;
+    /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
     nameOverride?: NameOverride;
     fullnameOverride?: FullnameOverride;
     image?: Image;
@@ -848,6 +872,12 @@ export interface VendataValues {
     enabled?: boolean;
     global?: Global;
     /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
+    /**
      * Frontend replicas (a PodDisruptionBudget from 2).
      */
     replicaCount?: number;
@@ -868,6 +898,12 @@ export interface VendataValues {
      */
     enabled?: boolean;
     global?: Global;
+    /**
+     * Reserved for the library chart; takes no values.
+     */
+    common?: {
+      global?: Global;
+    };
     nameOverride?: NameOverride;
     fullnameOverride?: FullnameOverride;
     prometheus?: {
@@ -899,6 +935,19 @@ export interface VendataValues {
          */
         extraIngress?: NetworkPolicyIngressRule[];
       };
+    };
+    /**
+     * The role Prometheus' service discovery reads the Kubernetes API with (get, list, watch only).
+     */
+    rbac?: {
+      /**
+       * Create the role and its binding to Prometheus' ServiceAccount (<release>-prometheus). false: create neither; bind your own role, with the same rules, to that ServiceAccount.
+       */
+      create?: boolean;
+      /**
+       * true: a Role and RoleBinding in the release's namespace (pods, services, endpoints), for clusters where a release may not create cluster-wide objects; Prometheus then scrapes only the release's pods (kubernetes-pods, limited to its namespace in either mode) and drops the kubernetes-nodes job, as a Role cannot list nodes. false: a ClusterRole and ClusterRoleBinding (named <namespace>-<release>-prometheus) that also read the nodes.
+       */
+      namespaced?: boolean;
     };
     grafana?: {
       /**
@@ -948,7 +997,7 @@ export interface Global {
     [k: string]: string;
   };
   /**
-   * Region this release runs in (phase 4 runs one release per region, values/regions/). The monitoring chart makes it Prometheus's external label region (global.external_labels), carried by every series and alert Prometheus sends out (federation, remote storage), so the regions' series stay apart. Empty: no label.
+   * Region this release runs in (phase 4 runs one release per region, the chart's presets/regions/). The monitoring chart makes it Prometheus's external label region (global.external_labels), carried by every series and alert Prometheus sends out (federation, remote storage), so the regions' series stay apart. Empty: no label.
    */
   region?: string;
   /**
@@ -1153,7 +1202,7 @@ export interface Image {
    */
   repository: string;
   /**
-   * Tag; empty uses the chart's appVersion. Never `latest`.
+   * Tag; empty: the pinned one (the chart's appVersion for its own image; for the others, its entry in the chart's Chart.yaml annotation vendata/pinned-tags). `latest` is refused: the tag moves, so nodes that pull at different times would run different images.
    */
   tag?: string;
   /**
@@ -1331,7 +1380,7 @@ export interface Image1 {
    */
   repository: string;
   /**
-   * Tag; empty uses the chart's appVersion. Never `latest`.
+   * Tag; empty: the pinned one (the chart's appVersion for its own image; for the others, its entry in the chart's Chart.yaml annotation vendata/pinned-tags). `latest` is refused: the tag moves, so nodes that pull at different times would run different images.
    */
   tag?: string;
   /**

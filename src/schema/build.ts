@@ -81,6 +81,9 @@ function loadChart(source: ChartSchemaSource): ChartBody {
   return { body, definitions: isObject(definitions) ? definitions : {} };
 }
 
+/** Helm gives every dependency, the library too, a values map of its own. */
+const LIBRARY_VALUES: JsonSchema = { type: "object", description: "Reserved for the library chart; takes no values.", properties: { global: { $ref: "#/definitions/global" } } };
+
 /** A subchart's values also carry `global` (copied in by Helm) and, for an optional one, `enabled` (its condition). */
 function subchartBody(source: ChartSchemaSource): ChartBody {
   const { body, definitions } = loadChart(source);
@@ -91,6 +94,8 @@ function subchartBody(source: ChartSchemaSource): ChartBody {
       properties: {
         ...(source.optional ? { enabled: { type: "boolean", description: "Deploy this component." } } : {}),
         global: { $ref: "#/definitions/global" },
+        // The subchart declares the library as its dependency too (helm lint --with-subcharts).
+        [LIBRARY_KEY]: LIBRARY_VALUES,
         ...properties,
       },
     },
@@ -127,8 +132,7 @@ export function umbrellaSchema(): JsonSchema {
   const own = loadChart(UMBRELLA);
   const properties: JsonSchema = {
     ...(isObject(own.body.properties) ? own.body.properties : {}),
-    // Helm gives every dependency, the library too, a values map of its own.
-    [LIBRARY_KEY]: { type: "object", description: "Reserved for the library chart; takes no values.", properties: { global: { $ref: "#/definitions/global" } } },
+    [LIBRARY_KEY]: LIBRARY_VALUES,
   };
   let definitions: JsonSchema = { ...shared, ...own.definitions };
   for (const source of SUBCHARTS) {

@@ -82,7 +82,7 @@ describe("api pods roll out without dropping a request", () => {
   });
 
   it("sleeps with the image's sleep on Kubernetes before 1.30 (no native sleep action)", async () => {
-    const r = await render({ valuesFiles: ["values/phase3.yaml", FAKE_SECRETS], kubeVersion: "1.29.0" });
+    const r = await render({ valuesFiles: ["charts/vendata/presets/phase3.yaml", FAKE_SECRETS], kubeVersion: "1.29.0" });
     const api = r.find("Deployment", "vendata-api").spec?.template.spec?.containers.find((c) => c.name === "api");
     expect(api?.lifecycle).toEqual({ preStop: { exec: { command: ["sleep", "20"] } } });
   });

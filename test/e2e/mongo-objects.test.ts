@@ -27,7 +27,7 @@ interface Pod {
 
 describe("the chart's Mongo objects on the local cluster", () => {
   it("schedules every member of rs0, each on its own bound volume, and the pods wait for the mongo image", async () => {
-    const rendered = await render({ valuesFiles: ["values/phase2.yaml", "values/small.yaml"], namespace: ns(), releaseName: "vendata" });
+    const rendered = await render({ valuesFiles: ["charts/vendata/presets/phase2.yaml", "charts/vendata/presets/small.yaml"], namespace: ns(), releaseName: "vendata" });
     // The Mongo chart's objects without its hooks (those would run mongosh), and the
     // generated Secret its pods mount (the keyfile).
     const mongo = [

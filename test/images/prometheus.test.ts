@@ -32,7 +32,7 @@ function recipe(): Record<(typeof KEYS)[number], string> {
 /** Phase 2 as stack:up installs it on the local cluster (the FerretDB stand-in for Mongo). */
 function renderForLocalCluster(): Promise<Rendered> {
   const mongo = { host: "ferretdb.vendata.svc:27017", database: "vendata", username: "vendata-app", secretName: "ferretdb-vendata", passwordKey: "password" };
-  return render({ valuesFiles: [...phaseValuesFiles("phase2"), "values/small.yaml", "test/e2e/local-images.yaml", FAKE_SECRETS], values: localClusterValues(mongo) });
+  return render({ valuesFiles: [...phaseValuesFiles("phase2"), "charts/vendata/presets/small.yaml", "test/e2e/local-images.yaml", FAKE_SECRETS], values: localClusterValues(mongo) });
 }
 
 describe("images/prometheus recipe", () => {

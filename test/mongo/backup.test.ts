@@ -90,9 +90,14 @@ describe.each(HELM_VERSIONS)("backup CronJob on helm %i", (helm) => {
     expect(await port("http://minio.example.invalid:9000")).toBe(9000);
   });
 
-  it("adds a Velero Schedule of the mongod pods' volumes only where the cluster serves velero.io/v1 Schedule", async () => {
-    expect((await renderPhase("phase4", { helm })).objects.some((o) => o.kind === "Schedule")).toBe(false);
-    const r = await renderPhase("phase4", { helm, apiVersions: ["velero.io/v1/Schedule"] });
+  it("renders no Velero Schedule by default, even where the cluster serves velero.io/v1 Schedule (it writes into Velero's namespace)", async () => {
+    expect((await renderPhase("phase4", { helm, apiVersions: ["velero.io/v1/Schedule"] })).objects.some((o) => o.kind === "Schedule")).toBe(false);
+  });
+
+  it("with backup.velero.enabled, adds a Velero Schedule of the mongod pods' volumes only where the cluster serves velero.io/v1 Schedule", async () => {
+    const values = { mongo: { backup: { velero: { enabled: true } } } };
+    expect((await renderPhase("phase4", { helm, values })).objects.some((o) => o.kind === "Schedule")).toBe(false);
+    const r = await renderPhase("phase4", { helm, values, apiVersions: ["velero.io/v1/Schedule"] });
     const schedule = r.objects.find((o) => o.kind === "Schedule" && o.metadata.name === "vendata-mongo-backup");
     expect(schedule?.apiVersion).toBe("velero.io/v1");
     expect(schedule?.metadata.namespace).toBe("velero");

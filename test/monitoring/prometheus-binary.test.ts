@@ -89,7 +89,7 @@ async function execInPod(pod: LocalPod, command: string[]): Promise<{ exitCode: 
 const checkConfig = ["/usr/local/bin/promtool", "check", "config", CONFIG_FILE];
 
 // Each monitored phase and the external labels of its config: phase 4's release of a
-// region (values/regions/sa-east.yaml) labels what it sends out with that region.
+// region (charts/vendata/presets/regions/sa-east.yaml) labels what it sends out with that region.
 const MONITORED: readonly [Phase, Record<string, string> | undefined][] = [
   ["phase2", undefined],
   ["phase3", undefined],

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { HelmError } from "../../src/helm/run.ts";
 import { REPO_ROOT } from "../../src/paths.ts";
-import { phaseValuesFiles } from "../../src/phases.ts";
+import { phaseValuesFiles, PRESETS_DIR } from "../../src/phases.ts";
 import type { KubernetesObject } from "../../src/render/kinds.ts";
 import { render, type Rendered } from "../../src/render/render.ts";
 import { HELM_VERSIONS } from "../render.ts";
@@ -31,10 +31,10 @@ function liveSecret(name: string, keys: readonly string[], external = false): Ku
 
 describe("committed values files", () => {
   it("carry no secret (secrets.values is for tests and install-time secret managers only)", () => {
-    const files = readdirSync(join(REPO_ROOT, "values"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"));
+    const files = readdirSync(join(REPO_ROOT, PRESETS_DIR), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"));
     expect(files.length).toBeGreaterThan(4);
     for (const file of files) {
-      const values = (parse(readFileSync(join(REPO_ROOT, "values", file), "utf8")) ?? {}) as { secrets?: unknown };
+      const values = (parse(readFileSync(join(REPO_ROOT, PRESETS_DIR, file), "utf8")) ?? {}) as { secrets?: unknown };
       expect(values.secrets, file).toBeUndefined();
     }
   });

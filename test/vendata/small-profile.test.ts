@@ -1,4 +1,4 @@
-// values/small.yaml: any phase on one 2-CPU, 8 GiB node. Layered on a phase it changes
+// charts/vendata/presets/small.yaml: any phase on one 2-CPU, 8 GiB node. Layered on a phase it changes
 // sizes only: the same objects, replicas and HPA ranges, every container still with
 // requests and limits, all the pods' requests within the node (with room to spare), small
 // volumes, and every rule of the chart and the toolkit still kept.
@@ -10,7 +10,7 @@ import { render, type Rendered } from "../../src/render/render.ts";
 import { validateValuesFiles } from "../../src/values/validate.ts";
 import { FAKE_SECRETS, HELM_VERSIONS } from "../render.ts";
 
-const SMALL = "values/small.yaml";
+const SMALL = "charts/vendata/presets/small.yaml";
 
 // The node: 2 CPUs and 8 GiB, of which the release may ask for 1.6 CPUs and 6 GiB (the
 // rest is for the node's own pods: DNS, storage, and the kubelet's reserve).
@@ -135,7 +135,7 @@ function mongods(r: Rendered): { id: string; container: Container }[] {
   );
 }
 
-describe.each(CASES)("values/small.yaml on $name", (c) => {
+describe.each(CASES)("charts/vendata/presets/small.yaml on $name", (c) => {
   it("breaks no rule of the schema or the toolkit", () => {
     expect(validateValuesFiles(files(c, true))).toEqual([]);
   });

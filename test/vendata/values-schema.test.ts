@@ -21,11 +21,6 @@ describe.each(HELM_VERSIONS)("helm %i refuses bad values", (helm) => {
     const stderr = await helmError(renderPhase("phase2", { helm, values: { mongo: { architecture: "cluster" } } }));
     expect(stderr).toMatch(/architecture/);
   });
-
-  it("refuses the latest tag", async () => {
-    const stderr = await helmError(renderPhase("phase1", { helm, values: { api: { image: { tag: "latest" } } } }));
-    expect(stderr).toMatch(/tag/);
-  });
 });
 
 describe("the toolkit refuses bad values before Helm runs", () => {

@@ -7,5 +7,6 @@ Usage: include "api.validate" $
   (include "vendata.validate.autoscaling" (dict "key" "api.autoscaling" "autoscaling" .Values.autoscaling))
   (include "vendata.validate.gracePeriod" (dict "key" "api" "values" .Values))
   (include "vendata.validate.resources" (dict "key" "api.resources" "resources" .Values.resources))
+  (include "vendata.validate.imageTags" (dict "key" "api" "values" .Values))
 )) -}}
 {{- end -}}

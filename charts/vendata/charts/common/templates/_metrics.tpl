@@ -29,7 +29,7 @@ Usage: include "vendata.metrics.container" (dict "context" $ "metrics" .Values.m
 {{- $m := .metrics -}}
 {{- if $m.enabled -}}
 - name: metrics
-  image: {{ include "vendata.images.image" (dict "context" .context "image" $m.image) }}
+  image: {{ include "vendata.images.image" (dict "context" .context "image" $m.image "key" "metrics.image") }}
   imagePullPolicy: {{ $m.image.pullPolicy }}
   {{- with .args }}
   args:

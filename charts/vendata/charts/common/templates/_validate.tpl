@@ -100,3 +100,23 @@ exponent (0.5 stays 0.5). Usage: include "vendata.validate.text" .Values.resourc
 {{- define "vendata.validate.text" -}}
 {{- if kindIs "string" . }}{{ . }}{{ else if eq (float64 .) (float64 (int64 .)) }}{{ int64 . }}{{ else }}{{ . }}{{ end -}}
 {{- end -}}
+
+{{/*
+Every image under values (a map with a repository, at any depth; global skipped) whose
+tag is "latest", one message each, naming the key as the umbrella knows it.
+Usage: include "vendata.validate.imageTags" (dict "key" "redis" "values" .Values)
+*/}}
+{{- define "vendata.validate.imageTags" -}}
+{{- range $name, $value := .values -}}
+{{- if and (kindIs "map" $value) (ne $name "global") -}}
+{{- $key := printf "%s.%s" $.key $name -}}
+{{- if hasKey $value "repository" -}}
+{{- if eq (toString $value.tag) "latest" }}
+{{ $key }}.tag must not be latest: the tag moves, so nodes that pull at different times run different images and a rollback brings nothing back; pin a version (or a digest), or leave it empty for the chart's pinned one
+{{- end -}}
+{{- else }}
+{{ include "vendata.validate.imageTags" (dict "key" $key "values" $value) }}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}

@@ -4,7 +4,7 @@ Usage: include "mongo.validate" $
 */}}
 {{- define "mongo.validate" -}}
 {{- $m := .Values -}}
-{{- $messages := list -}}
+{{- $messages := list (include "vendata.validate.imageTags" (dict "key" "mongo" "values" $m)) -}}
 {{- range $i, $o := $m.members.overrides -}}
 {{- $messages = append $messages (include "mongo.validate.priorityZero" (dict "key" (printf "mongo.members.overrides[%d]" $i) "member" $o)) -}}
 {{- end -}}

@@ -6,7 +6,7 @@ Usage: include "monitoring.validate" $
 */}}
 {{- define "monitoring.validate" -}}
 {{- $v := .Values -}}
-{{- $messages := list (include "vendata.validate.resources" (dict "key" "monitoring.prometheus.resources" "resources" $v.prometheus.resources)) -}}
+{{- $messages := list (include "vendata.validate.resources" (dict "key" "monitoring.prometheus.resources" "resources" $v.prometheus.resources)) (include "vendata.validate.imageTags" (dict "key" "monitoring" "values" $v)) -}}
 {{- $messages = append $messages (include "vendata.validate.existingClaim" (dict "key" "monitoring.prometheus.persistence" "persistence" $v.prometheus.persistence "pods" $v.prometheus.replicas)) -}}
 {{- if $v.grafana.enabled -}}
 {{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "monitoring.grafana.resources" "resources" $v.grafana.resources)) -}}

@@ -5,7 +5,7 @@ Usage: include "redis.validate" $
 */}}
 {{- define "redis.validate" -}}
 {{- $r := .Values -}}
-{{- $messages := list (include "vendata.validate.resources" (dict "key" "redis.resources" "resources" $r.resources)) -}}
+{{- $messages := list (include "vendata.validate.resources" (dict "key" "redis.resources" "resources" $r.resources)) (include "vendata.validate.imageTags" (dict "key" "redis" "values" $r)) -}}
 {{- if eq $r.mode "cluster" -}}
 {{- $perShard := add1 (int $r.cluster.replicasPerMaster) -}}
 {{- if or (ne (mod (int $r.cluster.nodes) $perShard) 0) (lt (div (int $r.cluster.nodes) $perShard) 3) -}}

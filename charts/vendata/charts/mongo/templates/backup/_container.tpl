@@ -1,6 +1,7 @@
 {{/*
 A container of the backup Job: runs files/<script> with bash, the archives in /backup.
-"image" is the image's values (vendata.images.image); "env", a list of name and value.
+"image" is the image's values (vendata.images.image), "imageKey" its key when it is not
+the chart's own image (for its pinned tag); "env", a list of name and value.
 Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "name" "dump" "image" .Values.image "script" "backup.sh" "env" (list ...)))
 */}}
 {{- define "mongo.backup.container" -}}
@@ -8,7 +9,7 @@ Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "nam
 {{- $b := $.Values.backup -}}
 {{- $c := .container -}}
 - name: {{ $c.name }}
-  image: {{ include "vendata.images.image" (dict "context" $ "image" $c.image) }}
+  image: {{ include "vendata.images.image" (dict "context" $ "image" $c.image "key" ($c.imageKey | default "")) }}
   imagePullPolicy: {{ $c.image.pullPolicy }}
   command: ["bash", "/scripts/{{ $c.script }}"]
   env:
