@@ -8,6 +8,7 @@ Usage: include "umbrella.validate" $
 {{- define "umbrella.validate" -}}
 {{- $v := .Values -}}
 {{- $messages := list (include "umbrella.validate.externalDatabases" $v) -}}
+{{- $messages = append $messages (include "vendata.validate.pod" (dict "context" $ "key" "tests" "component" "test" "values" $v.tests)) -}}
 {{- /* The API's pods must outlive nginx's cached list of them. */ -}}
 {{- $sleep := int $v.api.preStopSleepSeconds -}}
 {{- $valid := int $v.nginx.resolver.validSeconds -}}

@@ -6,5 +6,6 @@ Usage: include "frontend.validate" $
 {{- define "frontend.validate" -}}
 {{- include "vendata.validate.fail" (dict "chart" "frontend" "messages" (list
   (include "vendata.validate.resources" (dict "key" "frontend.resources" "resources" .Values.resources))
+  (include "vendata.validate.pod" (dict "context" $ "key" "frontend" "component" "frontend" "values" .Values))
 )) -}}
 {{- end -}}

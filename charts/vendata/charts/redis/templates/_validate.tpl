@@ -27,5 +27,7 @@ Usage: include "redis.validate" $
 {{- if $r.metrics.enabled -}}
 {{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "redis.metrics.resources" "resources" $r.metrics.resources)) -}}
 {{- end -}}
+{{- $messages = append $messages (include "vendata.validate.pod" (dict "context" $ "key" "redis" "component" "redis" "values" $r "metrics" $r.metrics)) -}}
+{{- $messages = append $messages (include "vendata.validate.pod" (dict "context" $ "key" "redis.jobs" "component" "redis-cluster-create" "values" $r.jobs)) -}}
 {{- include "vendata.validate.fail" (dict "chart" "redis" "messages" $messages) -}}
 {{- end -}}

@@ -7,6 +7,7 @@ Usage: include "mongo.statefulset" (dict "context" $ "component" "mongo" "replic
 {{- define "mongo.statefulset" -}}
 {{- $ := .context -}}
 {{- $ctx := dict "context" $ "component" .component -}}
+{{- $pod := $.Values.members -}}
 apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -29,15 +30,17 @@ spec:
     metadata:
       labels:
         {{- include "vendata.labels.standard" $ctx | nindent 8 }}
-      {{- with include "vendata.metrics.annotations" (dict "context" $ "metrics" $.Values.metrics) }}
+        {{- with $pod.podLabels }}{{ toYaml . | nindent 8 }}{{ end }}
+      {{- with include "vendata.pod.annotations" (dict "own" (include "vendata.metrics.annotations" (dict "context" $ "metrics" $.Values.metrics)) "values" $pod) }}
       annotations:
         {{- . | nindent 8 }}
       {{- end }}
     spec:
-      {{- /* 60 s: a primary steps down and a member flushes its journal on SIGTERM. */}}
-      {{- include "vendata.pod.preamble" (dict "context" $ "component" .component "user" 999 "terminationGracePeriodSeconds" 60) | nindent 6 }}
+      {{- /* members.terminationGracePeriodSeconds, 60 s: a primary steps down and a member flushes its journal on SIGTERM. */}}
+      {{- include "vendata.pod.preamble" (dict "context" $ "component" .component "values" $pod "account" "mongo" "user" 999) | nindent 6 }}
       initContainers:
         {{- include "mongo.keyfile.initContainer" $ctx | nindent 8 }}
+        {{- with include "vendata.container.added" (dict "containers" $pod.initContainers) }}{{ . | nindent 8 }}{{ end }}
       containers:
         - name: mongod
           image: {{ include "vendata.images.image" (dict "context" $ "image" $.Values.image) }}
@@ -48,6 +51,11 @@ spec:
             # The probes' mongosh keeps its state under $HOME (the image says /data/db).
             - name: HOME
               value: /tmp
+            {{- with include "vendata.container.env" (dict "values" $pod) }}{{ . | nindent 12 }}{{ end }}
+          {{- with include "vendata.container.envFrom" (dict "values" $pod) }}
+          envFrom:
+            {{- . | nindent 12 }}
+          {{- end }}
           ports:
             - name: mongodb
               containerPort: {{ $.Values.port }}
@@ -55,14 +63,17 @@ spec:
           resources:
             {{- toYaml $.Values.resources | nindent 12 }}
           securityContext:
-            {{- include "vendata.security.container" $ctx | nindent 12 }}
+            {{- include "vendata.security.container" (dict "override" $pod.containerSecurityContext) | nindent 12 }}
           volumeMounts:
             - name: data
               mountPath: /data/db
             {{- include "mongo.pod.mounts" $ctx | nindent 12 }}
+            {{- with include "vendata.container.volumeMounts" (dict "values" $pod) }}{{ . | nindent 12 }}{{ end }}
         {{- with include "mongo.metrics.container" $ctx }}{{ . | nindent 8 }}{{ end }}
+        {{- with include "vendata.container.added" (dict "containers" $pod.sidecars) }}{{ . | nindent 8 }}{{ end }}
       volumes:
         {{- include "mongo.pod.volumes" $ctx | nindent 8 }}
+        {{- with $pod.extraVolumes }}{{ toYaml . | nindent 8 }}{{ end }}
   volumeClaimTemplates:
     - metadata:
         name: data
