@@ -194,15 +194,15 @@ export interface VendataValues {
       /**
        * The API's NODE_ENV.
        */
-      NODE_ENV?: "production" | "staging" | "development";
+      NODE_ENV: "production" | "staging" | "development";
       /**
        * Public URL of the API (API_URL), e.g. https://api.vendata.com.br.
        */
-      API_URL?: string;
+      API_URL: string;
       /**
        * Public URL of the frontend (FRONTEND_URL).
        */
-      FRONTEND_URL?: string;
+      FRONTEND_URL: string;
       [k: string]: string;
     };
     resources?: Resources;
