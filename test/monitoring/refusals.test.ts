@@ -20,6 +20,21 @@ describeRefusals("the monitoring chart refuses", [
     values: { monitoring: { prometheus: { resources: { limits: { cpu: "250m" } } } } },
     messages: ["monitoring.prometheus.resources.requests.cpu (500m) must be <= monitoring.prometheus.resources.limits.cpu (250m)"],
   },
+  {
+    rule: "Prometheus without a ServiceAccount or its token",
+    phase: "phase2",
+    values: { monitoring: { prometheus: { serviceAccount: { create: false, automountServiceAccountToken: false } } } },
+    messages: [
+      "monitoring.prometheus.serviceAccount: create it, or name an existing one",
+      "monitoring.prometheus.serviceAccount.automountServiceAccountToken must be true",
+    ],
+  },
+  {
+    rule: "a Grafana pod label the chart sets",
+    phase: "phase2",
+    values: { monitoring: { grafana: { podLabels: { "app.kubernetes.io/component": "web" } } } },
+    messages: ["monitoring.grafana.podLabels.app.kubernetes.io/component: the chart sets this label itself"],
+  },
 ]);
 
 describe.each(HELM_VERSIONS)("monitoring resources on helm %i", (helm) => {

@@ -54,6 +54,12 @@ describeRefusals("the redis chart refuses", [
     values: { redis: { cluster: { jobResources: { requests: { cpu: "5" } } } } },
     messages: ["redis.cluster.jobResources.requests.cpu (5) must be <= redis.cluster.jobResources.limits.cpu"],
   },
+  {
+    rule: "a privileged init container in the cluster-create Job",
+    phase: "phase3",
+    values: { redis: { jobs: { initContainers: [{ name: "tune", image: "busybox:1.36.1", securityContext: { privileged: true } }] } } },
+    messages: ["redis.jobs.initContainers[0].securityContext.privileged (true) breaks the restricted Pod Security Standard; set redis.jobs.allowUnrestricted: true to allow it (the namespace must admit such pods)"],
+  },
 ]);
 
 describe.each(HELM_VERSIONS)("redis maxmemory on helm %i", (helm) => {

@@ -107,6 +107,12 @@ describeRefusals("the umbrella refuses", [
     values: { nginx: { frontend: { host: "web.example.com" } } },
     messages: ["nginx.frontend.host (web.example.com) must be empty when frontend.enabled is true: nginx then sends / to this release's frontend; set frontend.enabled to false to send / to nginx.frontend.host instead"],
   },
+  {
+    rule: "a host path in the helm test pod",
+    phase: "phase1",
+    values: { tests: { extraVolumes: [{ name: "host", hostPath: { path: "/" } }] } },
+    messages: ["tests.extraVolumes[0] (host): a hostPath volume breaks the restricted Pod Security Standard"],
+  },
 ]);
 
 // Mongo's new rules are tabled here until test/mongo/values.test.ts (another change's
