@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { assertValidKubernetesObjects } from "../../src/k8s/validate.ts";
 import type { Phase } from "../../src/phases.ts";
 import type { Rendered } from "../../src/render/render.ts";
+import { toolkitErrors } from "../refusals.ts";
 import { renderPhase } from "../render.ts";
 
 interface Workload {
@@ -219,9 +220,34 @@ describe("service accounts", () => {
   });
 });
 
+describe("security contexts", () => {
+  it("admit NET_BIND_SERVICE, the one capability the restricted profile allows", async () => {
+    const r = await renderPhase("phase1", { values: { nginx: { containerSecurityContext: { capabilities: { add: ["NET_BIND_SERVICE"] } } } } });
+    const nginx = r.find("Deployment", "vendata-nginx").spec!.template.spec!.containers.find((c) => c.name === "nginx");
+    expect(nginx?.securityContext?.capabilities).toEqual({ drop: ["ALL"], add: ["NET_BIND_SERVICE"] });
+  });
+
+  it("admit what the restricted profile forbids with allowUnrestricted", async () => {
+    const values = { redis: { allowUnrestricted: true, podSecurityContext: { runAsNonRoot: false, runAsUser: 0 }, extraVolumes: [{ name: "host", hostPath: { path: "/srv" } }] } };
+    expect(toolkitErrors("phase1", values)).toEqual([]);
+    const pod = (await renderPhase("phase1", { values })).find("StatefulSet", "vendata-redis").spec!.template.spec!;
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: false, runAsUser: 0 });
+    expect(pod.volumes).toContainEqual({ name: "host", hostPath: { path: "/srv" } });
+  });
+});
+
 describe("the API's config", () => {
   it("takes any variable into the API's ConfigMap", async () => {
     const r = await renderPhase("phase1", { values: { api: { config: { LOG_LEVEL: "debug", SMTP_HOST: "smtp.example.com" } } } });
     expect(r.find("ConfigMap", "vendata-api").data).toMatchObject({ NODE_ENV: "production", LOG_LEVEL: "debug", SMTP_HOST: "smtp.example.com" });
+  });
+
+  // The API chart cannot see the databases' values, so it refuses a fixed list of names
+  // (vendata.connections.apiEnvNames): it must hold every variable the connections carry.
+  it.each(["phase2", "phase3"] as const)("refuses every variable of the %s connections ConfigMap", async (phase) => {
+    const names = Object.keys((await renderPhase(phase)).find("ConfigMap", "vendata-connections").data ?? {});
+    const config = Object.fromEntries(names.map((name) => [name, "x"]));
+    const errors = toolkitErrors(phase, { api: { config } });
+    for (const name of names) expect(errors, name).toContainEqual(expect.stringContaining(`api.config.${name}: the chart computes this variable itself`));
   });
 });
