@@ -509,7 +509,7 @@ export interface VendataValues {
          */
         region?: string;
         /**
-         * Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (required when target is s3).
+         * Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; empty: the upload uses the pod's identity, so jobs.serviceAccount is then required (IRSA, Workload Identity).
          */
         existingSecret?: string;
       };
