@@ -17,6 +17,8 @@ zones and hosts (vendata.scheduling.spread).
   enableServiceLinks  false: no *_SERVICE_HOST variables for every Service (optional)
   spread         false: no default topology spread or anti-affinity (a Job's single pod);
                  values.affinity and values.topologySpreadConstraints still apply
+  initContainers the chart's own init containers (YAML list text, optional), run before
+                 values.initContainers (vendata.container.added)
 Usage: include "vendata.pod.preamble" (dict "context" $ "component" "api" "values" .Values "enableServiceLinks" false) | nindent 6
        include "vendata.pod.preamble" (dict "context" $ "values" .Values.jobs "account" "mongo-jobs" "user" 999 "restartPolicy" "Never" "spread" false) | nindent 6
 */}}
@@ -58,6 +60,12 @@ tolerations:
 {{- /* hasKey: with `default`, "spread" false would read as unset. */}}
 {{- with include "vendata.scheduling.spread" (dict "context" .context "component" .component "values" $v "defaults" (or (not (hasKey . "spread")) .spread)) | trim }}
 {{ . }}
+{{- end }}
+{{- $added := include "vendata.container.added" (dict "containers" $v.initContainers) }}
+{{- if or .initContainers $added }}
+initContainers:
+  {{- with .initContainers }}{{ . | nindent 2 }}{{ end }}
+  {{- with $added }}{{ . | nindent 2 }}{{ end }}
 {{- end }}
 {{- end -}}
 

@@ -166,10 +166,6 @@ Usage: include "mongo.job.podSpec" (dict "context" $ "script" "init.js" "configM
 {{- $ := .context -}}
 {{- $pod := $.Values.jobs -}}
 {{ include "vendata.pod.preamble" (dict "context" $ "values" $pod "account" "mongo-jobs" "user" 999 "restartPolicy" "Never" "spread" false "beforeObjects" .beforeObjects) }}
-{{- with include "vendata.container.added" (dict "containers" $pod.initContainers) }}
-initContainers:
-  {{- . | nindent 2 }}
-{{- end }}
 containers:
   - name: mongosh
     image: {{ include "vendata.images.image" (dict "context" $ "image" $.Values.image) }}

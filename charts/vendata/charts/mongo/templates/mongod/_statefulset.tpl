@@ -37,10 +37,7 @@ spec:
       {{- end }}
     spec:
       {{- /* members.terminationGracePeriodSeconds, 60 s: a primary steps down and a member flushes its journal on SIGTERM. */}}
-      {{- include "vendata.pod.preamble" (dict "context" $ "component" .component "values" $pod "account" "mongo" "user" 999) | nindent 6 }}
-      initContainers:
-        {{- include "mongo.keyfile.initContainer" $ctx | nindent 8 }}
-        {{- with include "vendata.container.added" (dict "containers" $pod.initContainers) }}{{ . | nindent 8 }}{{ end }}
+      {{- include "vendata.pod.preamble" (dict "context" $ "component" .component "values" $pod "account" "mongo" "user" 999 "initContainers" (include "mongo.keyfile.initContainer" $ctx)) | nindent 6 }}
       containers:
         - name: mongod
           image: {{ include "vendata.images.image" (dict "context" $ "image" $.Values.image) }}
