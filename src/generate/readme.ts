@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { REPO_ROOT } from "../paths.ts";
 import { LIBRARY_KEY, SUBCHARTS, UMBRELLA_DIR, type ChartSchemaSource } from "../schema/charts.ts";
-import { subchartSchema, umbrellaSchema, type JsonSchema } from "../schema/build.ts";
+import { K8S_PREFIX, subchartSchema, umbrellaSchema, type JsonSchema } from "../schema/build.ts";
 import { mergeValues, type ValuesTree } from "../values/load.ts";
 import type { GeneratedFile } from "./files.ts";
 
@@ -29,10 +29,13 @@ export interface ValueRow {
 function resolve(node: JsonSchema, definitions: Values): JsonSchema {
   const ref = node.$ref;
   if (typeof ref !== "string") return node;
-  const target = definitions[ref.replace("#/definitions/", "")];
+  const name = ref.replace("#/definitions/", "");
+  const target = definitions[name] as JsonSchema;
   // What the reference adds to its target: a description and a default of its own.
   const { $ref: _ref, ...own } = node;
-  return { ...(target as JsonSchema), ...own };
+  // A Kubernetes type (affinity, a security context) is one row: its fields are Kubernetes' own.
+  if (name.startsWith(K8S_PREFIX)) return { type: target.type, ...own };
+  return { ...target, ...own };
 }
 
 function typeOf(node: JsonSchema): string {

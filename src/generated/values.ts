@@ -1,6 +1,61 @@
 // DO NOT EDIT: generated from schema/ by npm run generate (src/generate/files.ts)
 
 /**
+ * Taints the pods tolerate (Kubernetes Toleration list).
+ */
+export type Tolerations = K8S[];
+/**
+ * Replaces the chart's spread over zones and hosts when not empty (Kubernetes TopologySpreadConstraint list); a constraint without labelSelector gets the pods' own selector labels.
+ */
+export type TopologySpreadConstraints = K8S12[];
+/**
+ * PriorityClass of the pods; empty: the cluster's default.
+ */
+export type PriorityClassName = string;
+/**
+ * Scheduler of the pods; empty: the default scheduler.
+ */
+export type SchedulerName = string;
+/**
+ * Seconds a stopping pod gets before it is killed; null: Kubernetes' default (30).
+ */
+export type TerminationGracePeriodSeconds = number | null;
+/**
+ * Admit security contexts, containers and volumes that break the restricted Pod Security Standard (the namespace must then allow them). Off: such values are refused, naming the key.
+ */
+export type AllowUnrestricted = boolean;
+export type K8SQuantity = string | number;
+/**
+ * Environment variables added to the main container after the chart's own (Kubernetes EnvVar list: value or valueFrom).
+ */
+export type ExtraEnvVars = K8S19[];
+/**
+ * A ConfigMap name (or a list of names) whose keys become environment variables of the main container (envFrom).
+ */
+export type ExtraEnvVarsCM = string | SecretName[];
+export type SecretName = string;
+/**
+ * A Secret name (or a list of names) whose keys become environment variables of the main container (envFrom).
+ */
+export type ExtraEnvVarsSecret = string | SecretName[];
+export type K8STime = string;
+/**
+ * Volumes added to the pods (Kubernetes Volume list). Restricted: configMap, secret, emptyDir, persistentVolumeClaim, projected, downwardAPI, csi, ephemeral only, unless allowUnrestricted.
+ */
+export type ExtraVolumes = K8S25[];
+/**
+ * Volume mounts added to the main container (Kubernetes VolumeMount list).
+ */
+export type ExtraVolumeMounts = K8S73[];
+/**
+ * Init containers run after the chart's own (Kubernetes Container list). Each gets the chart's restricted container security context, its own securityContext merged over it.
+ */
+export type InitContainers = K8S74[];
+/**
+ * Containers added beside the chart's (Kubernetes Container list), with the restricted security context like initContainers.
+ */
+export type Sidecars = K8S74[];
+/**
  * Replaces the chart's name in its objects' names: <release>-<nameOverride>[-<part>] instead of <release>-<chart>[-<part>] (e.g. mongo's <release>-mongo-shard0). The labels, and so every selector, keep the component's name. Changing it on a live release renames, and so recreates, the chart's objects: a StatefulSet then starts on new, empty volumes (its old PersistentVolumeClaims stay, unused). Empty: the chart's name.
  */
 export type NameOverride = string;
@@ -75,6 +130,25 @@ export interface VendataValues {
    */
   tests?: {
     image?: Image;
+    nodeSelector?: NodeSelector;
+    tolerations?: Tolerations;
+    affinity?: Affinity;
+    topologySpreadConstraints?: TopologySpreadConstraints;
+    priorityClassName?: PriorityClassName;
+    schedulerName?: SchedulerName;
+    terminationGracePeriodSeconds?: TerminationGracePeriodSeconds;
+    podLabels?: PodLabels;
+    podAnnotations?: PodAnnotations;
+    podSecurityContext?: PodSecurityContext;
+    containerSecurityContext?: ContainerSecurityContext;
+    allowUnrestricted?: AllowUnrestricted;
+    extraEnvVars?: ExtraEnvVars;
+    extraEnvVarsCM?: ExtraEnvVarsCM;
+    extraEnvVarsSecret?: ExtraEnvVarsSecret;
+    extraVolumes?: ExtraVolumes;
+    extraVolumeMounts?: ExtraVolumeMounts;
+    initContainers?: InitContainers;
+    serviceAccount?: ServiceAccount;
   };
   /**
    * Reserved for the library chart; takes no values.
@@ -129,30 +203,44 @@ export interface VendataValues {
      */
     rollOnUpgrade?: boolean;
     /**
-     * Extra pod annotations.
-     */
-    podAnnotations?: {
-      [k: string]: string;
-    };
-    /**
-     * Non-secret environment of the API (a ConfigMap).
+     * Non-secret environment of the API (its ConfigMap, envFrom): any variable name -> string, the three below and your own. A variable the chart computes (the connections, the secrets, MONGODB_URI) is refused.
      */
     config?: {
       /**
        * The API's NODE_ENV.
        */
-      NODE_ENV?: "production" | "staging" | "development";
+      NODE_ENV: "production" | "staging" | "development";
       /**
        * Public URL of the API (API_URL), e.g. https://api.vendata.com.br.
        */
-      API_URL?: string;
+      API_URL: string;
       /**
        * Public URL of the frontend (FRONTEND_URL).
        */
-      FRONTEND_URL?: string;
+      FRONTEND_URL: string;
+      [k: string]: string;
     };
     resources?: Resources;
     networkPolicy?: ComponentNetworkPolicy;
+    nodeSelector?: NodeSelector;
+    tolerations?: Tolerations;
+    affinity?: Affinity;
+    topologySpreadConstraints?: TopologySpreadConstraints;
+    priorityClassName?: PriorityClassName;
+    schedulerName?: SchedulerName;
+    podLabels?: PodLabels;
+    podAnnotations?: PodAnnotations;
+    podSecurityContext?: PodSecurityContext;
+    containerSecurityContext?: ContainerSecurityContext;
+    allowUnrestricted?: AllowUnrestricted;
+    extraEnvVars?: ExtraEnvVars;
+    extraEnvVarsCM?: ExtraEnvVarsCM;
+    extraEnvVarsSecret?: ExtraEnvVarsSecret;
+    extraVolumes?: ExtraVolumes;
+    extraVolumeMounts?: ExtraVolumeMounts;
+    initContainers?: InitContainers;
+    sidecars?: Sidecars;
+    serviceAccount?: ServiceAccount;
   };
   /**
    * MongoDB 7.0. Databases never autoscale (a pod an autoscaler adds would never join the replica set), so there is no autoscaling key and any such key is refused.
@@ -294,6 +382,26 @@ export interface VendataValues {
           hidden?: boolean;
         }[];
       };
+      nodeSelector?: NodeSelector;
+      tolerations?: Tolerations;
+      affinity?: Affinity;
+      topologySpreadConstraints?: TopologySpreadConstraints;
+      priorityClassName?: PriorityClassName;
+      schedulerName?: SchedulerName;
+      terminationGracePeriodSeconds?: TerminationGracePeriodSeconds;
+      podLabels?: PodLabels;
+      podAnnotations?: PodAnnotations;
+      podSecurityContext?: PodSecurityContext;
+      containerSecurityContext?: ContainerSecurityContext;
+      allowUnrestricted?: AllowUnrestricted;
+      extraEnvVars?: ExtraEnvVars;
+      extraEnvVarsCM?: ExtraEnvVarsCM;
+      extraEnvVarsSecret?: ExtraEnvVarsSecret;
+      extraVolumes?: ExtraVolumes;
+      extraVolumeMounts?: ExtraVolumeMounts;
+      initContainers?: InitContainers;
+      sidecars?: Sidecars;
+      serviceAccount?: ServiceAccount;
     };
     /**
      * Indexes the index Job (a post-install/post-upgrade hook) creates in auth.database; keys keep their order.
@@ -309,10 +417,54 @@ export interface VendataValues {
       };
     }[];
     /**
-     * The init, scale-down and index Jobs (mongosh).
+     * The init, scale-down and index Jobs (mongosh, resources below) and the backup CronJob (backup.resources): their pod settings.
      */
     jobs?: {
       resources?: Resources;
+      nodeSelector?: NodeSelector;
+      tolerations?: Tolerations;
+      affinity?: Affinity;
+      topologySpreadConstraints?: TopologySpreadConstraints;
+      priorityClassName?: PriorityClassName;
+      schedulerName?: SchedulerName;
+      terminationGracePeriodSeconds?: TerminationGracePeriodSeconds;
+      podLabels?: PodLabels;
+      podAnnotations?: PodAnnotations;
+      podSecurityContext?: PodSecurityContext;
+      containerSecurityContext?: ContainerSecurityContext;
+      allowUnrestricted?: AllowUnrestricted;
+      extraEnvVars?: ExtraEnvVars;
+      extraEnvVarsCM?: ExtraEnvVarsCM;
+      extraEnvVarsSecret?: ExtraEnvVarsSecret;
+      extraVolumes?: ExtraVolumes;
+      extraVolumeMounts?: ExtraVolumeMounts;
+      initContainers?: InitContainers;
+      serviceAccount?: ServiceAccount;
+    };
+    /**
+     * Pod settings of the mongos routers (architecture sharded; how many: sharded.mongos).
+     */
+    mongos?: {
+      nodeSelector?: NodeSelector;
+      tolerations?: Tolerations;
+      affinity?: Affinity;
+      topologySpreadConstraints?: TopologySpreadConstraints;
+      priorityClassName?: PriorityClassName;
+      schedulerName?: SchedulerName;
+      terminationGracePeriodSeconds?: TerminationGracePeriodSeconds;
+      podLabels?: PodLabels;
+      podAnnotations?: PodAnnotations;
+      podSecurityContext?: PodSecurityContext;
+      containerSecurityContext?: ContainerSecurityContext;
+      allowUnrestricted?: AllowUnrestricted;
+      extraEnvVars?: ExtraEnvVars;
+      extraEnvVarsCM?: ExtraEnvVarsCM;
+      extraEnvVarsSecret?: ExtraEnvVarsSecret;
+      extraVolumes?: ExtraVolumes;
+      extraVolumeMounts?: ExtraVolumeMounts;
+      initContainers?: InitContainers;
+      sidecars?: Sidecars;
+      serviceAccount?: ServiceAccount;
     };
     /**
      * MongoDB exporter sidecar in every mongod and mongos pod, scraped through the prometheus.io annotations, and behind a Service <release>-<workload>-metrics (port metrics) for a ServiceMonitor.
@@ -381,7 +533,7 @@ export interface VendataValues {
          */
         region?: string;
         /**
-         * Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (required when target is s3).
+         * Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; empty: the upload uses the pod's identity, so jobs.serviceAccount is then required (IRSA, Workload Identity).
          */
         existingSecret?: string;
       };
@@ -525,6 +677,50 @@ export interface VendataValues {
     resources?: Resources;
     persistence?: Persistence;
     networkPolicy?: ComponentNetworkPolicy;
+    nodeSelector?: NodeSelector;
+    tolerations?: Tolerations;
+    affinity?: Affinity;
+    topologySpreadConstraints?: TopologySpreadConstraints;
+    priorityClassName?: PriorityClassName;
+    schedulerName?: SchedulerName;
+    terminationGracePeriodSeconds?: TerminationGracePeriodSeconds;
+    podLabels?: PodLabels;
+    podAnnotations?: PodAnnotations;
+    podSecurityContext?: PodSecurityContext;
+    containerSecurityContext?: ContainerSecurityContext;
+    allowUnrestricted?: AllowUnrestricted;
+    extraEnvVars?: ExtraEnvVars;
+    extraEnvVarsCM?: ExtraEnvVarsCM;
+    extraEnvVarsSecret?: ExtraEnvVarsSecret;
+    extraVolumes?: ExtraVolumes;
+    extraVolumeMounts?: ExtraVolumeMounts;
+    initContainers?: InitContainers;
+    sidecars?: Sidecars;
+    serviceAccount?: ServiceAccount;
+    /**
+     * Pod settings of the cluster-create Job (mode: cluster); its resources are cluster.jobResources.
+     */
+    jobs?: {
+      nodeSelector?: NodeSelector;
+      tolerations?: Tolerations;
+      affinity?: Affinity;
+      topologySpreadConstraints?: TopologySpreadConstraints;
+      priorityClassName?: PriorityClassName;
+      schedulerName?: SchedulerName;
+      terminationGracePeriodSeconds?: TerminationGracePeriodSeconds;
+      podLabels?: PodLabels;
+      podAnnotations?: PodAnnotations;
+      podSecurityContext?: PodSecurityContext;
+      containerSecurityContext?: ContainerSecurityContext;
+      allowUnrestricted?: AllowUnrestricted;
+      extraEnvVars?: ExtraEnvVars;
+      extraEnvVarsCM?: ExtraEnvVarsCM;
+      extraEnvVarsSecret?: ExtraEnvVarsSecret;
+      extraVolumes?: ExtraVolumes;
+      extraVolumeMounts?: ExtraVolumeMounts;
+      initContainers?: InitContainers;
+      serviceAccount?: ServiceAccount;
+    };
   };
   /**
    * Nginx load balancer in front of the API and the frontend.
@@ -861,6 +1057,25 @@ export interface VendataValues {
     terminationGracePeriodSeconds?: number;
     resources?: Resources;
     networkPolicy?: ComponentNetworkPolicy;
+    nodeSelector?: NodeSelector;
+    tolerations?: Tolerations;
+    affinity?: Affinity;
+    topologySpreadConstraints?: TopologySpreadConstraints;
+    priorityClassName?: PriorityClassName;
+    schedulerName?: SchedulerName;
+    podLabels?: PodLabels;
+    podAnnotations?: PodAnnotations;
+    podSecurityContext?: PodSecurityContext;
+    containerSecurityContext?: ContainerSecurityContext;
+    allowUnrestricted?: AllowUnrestricted;
+    extraEnvVars?: ExtraEnvVars;
+    extraEnvVarsCM?: ExtraEnvVarsCM;
+    extraEnvVarsSecret?: ExtraEnvVarsSecret;
+    extraVolumes?: ExtraVolumes;
+    extraVolumeMounts?: ExtraVolumeMounts;
+    initContainers?: InitContainers;
+    sidecars?: Sidecars;
+    serviceAccount?: ServiceAccount;
   };
   /**
    * The frontend nginx sends / to: a Deployment and a Service, <release>-frontend.
@@ -888,6 +1103,26 @@ export interface VendataValues {
     port?: number;
     resources?: Resources;
     networkPolicy?: ComponentNetworkPolicy;
+    nodeSelector?: NodeSelector;
+    tolerations?: Tolerations;
+    affinity?: Affinity;
+    topologySpreadConstraints?: TopologySpreadConstraints;
+    priorityClassName?: PriorityClassName;
+    schedulerName?: SchedulerName;
+    terminationGracePeriodSeconds?: TerminationGracePeriodSeconds;
+    podLabels?: PodLabels;
+    podAnnotations?: PodAnnotations;
+    podSecurityContext?: PodSecurityContext;
+    containerSecurityContext?: ContainerSecurityContext;
+    allowUnrestricted?: AllowUnrestricted;
+    extraEnvVars?: ExtraEnvVars;
+    extraEnvVarsCM?: ExtraEnvVarsCM;
+    extraEnvVarsSecret?: ExtraEnvVarsSecret;
+    extraVolumes?: ExtraVolumes;
+    extraVolumeMounts?: ExtraVolumeMounts;
+    initContainers?: InitContainers;
+    sidecars?: Sidecars;
+    serviceAccount?: ServiceAccount;
   };
   /**
    * Prometheus and Grafana.
@@ -935,6 +1170,26 @@ export interface VendataValues {
          */
         extraIngress?: NetworkPolicyIngressRule[];
       };
+      nodeSelector?: NodeSelector;
+      tolerations?: Tolerations;
+      affinity?: Affinity;
+      topologySpreadConstraints?: TopologySpreadConstraints;
+      priorityClassName?: PriorityClassName;
+      schedulerName?: SchedulerName;
+      terminationGracePeriodSeconds?: TerminationGracePeriodSeconds;
+      podLabels?: PodLabels;
+      podAnnotations?: PodAnnotations;
+      podSecurityContext?: PodSecurityContext;
+      containerSecurityContext?: ContainerSecurityContext;
+      allowUnrestricted?: AllowUnrestricted;
+      extraEnvVars?: ExtraEnvVars;
+      extraEnvVarsCM?: ExtraEnvVarsCM;
+      extraEnvVarsSecret?: ExtraEnvVarsSecret;
+      extraVolumes?: ExtraVolumes;
+      extraVolumeMounts?: ExtraVolumeMounts;
+      initContainers?: InitContainers;
+      sidecars?: Sidecars;
+      serviceAccount?: ServiceAccount;
     };
     /**
      * The role Prometheus' service discovery reads the Kubernetes API with (get, list, watch only).
@@ -961,6 +1216,26 @@ export interface VendataValues {
       image?: Image;
       resources?: Resources;
       networkPolicy?: ComponentNetworkPolicy;
+      nodeSelector?: NodeSelector;
+      tolerations?: Tolerations;
+      affinity?: Affinity;
+      topologySpreadConstraints?: TopologySpreadConstraints;
+      priorityClassName?: PriorityClassName;
+      schedulerName?: SchedulerName;
+      terminationGracePeriodSeconds?: TerminationGracePeriodSeconds;
+      podLabels?: PodLabels;
+      podAnnotations?: PodAnnotations;
+      podSecurityContext?: PodSecurityContext;
+      containerSecurityContext?: ContainerSecurityContext;
+      allowUnrestricted?: AllowUnrestricted;
+      extraEnvVars?: ExtraEnvVars;
+      extraEnvVarsCM?: ExtraEnvVarsCM;
+      extraEnvVarsSecret?: ExtraEnvVarsSecret;
+      extraVolumes?: ExtraVolumes;
+      extraVolumeMounts?: ExtraVolumeMounts;
+      initContainers?: InitContainers;
+      sidecars?: Sidecars;
+      serviceAccount?: ServiceAccount;
     };
   };
 }
@@ -1213,6 +1488,684 @@ export interface Image {
    * Image pull policy.
    */
   pullPolicy?: "IfNotPresent" | "Always" | "Never";
+}
+/**
+ * Node labels the pods must run on (pod spec nodeSelector), e.g. {node-pool: apps}.
+ */
+export interface NodeSelector {
+  [k: string]: string;
+}
+export interface K8S {
+  effect?: string;
+  key?: string;
+  operator?: string;
+  tolerationSeconds?: number;
+  value?: string;
+}
+/**
+ * Pod affinity (Kubernetes Affinity), merged key by key with the chart's: nodeAffinity and podAffinity are added; a podAntiAffinity replaces the chart's preferred anti-affinity on kubernetes.io/hostname.
+ */
+export interface Affinity {
+  nodeAffinity?: K8S1;
+  podAffinity?: K8S6;
+  podAntiAffinity?: K8S11;
+}
+export interface K8S1 {
+  preferredDuringSchedulingIgnoredDuringExecution?: K8S2[];
+  requiredDuringSchedulingIgnoredDuringExecution?: K8S5;
+}
+export interface K8S2 {
+  preference: K8S3;
+  weight: number;
+}
+export interface K8S3 {
+  matchExpressions?: K8S4[];
+  matchFields?: K8S4[];
+}
+export interface K8S4 {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+export interface K8S5 {
+  nodeSelectorTerms: K8S3[];
+}
+export interface K8S6 {
+  preferredDuringSchedulingIgnoredDuringExecution?: K8S7[];
+  requiredDuringSchedulingIgnoredDuringExecution?: K8S8[];
+}
+export interface K8S7 {
+  podAffinityTerm: K8S8;
+  weight: number;
+}
+export interface K8S8 {
+  labelSelector?: K8S9;
+  matchLabelKeys?: string[];
+  mismatchLabelKeys?: string[];
+  namespaceSelector?: K8S9;
+  namespaces?: string[];
+  topologyKey: string;
+}
+export interface K8S9 {
+  matchExpressions?: K8S10[];
+  matchLabels?: {
+    [k: string]: string;
+  };
+}
+export interface K8S10 {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+export interface K8S11 {
+  preferredDuringSchedulingIgnoredDuringExecution?: K8S7[];
+  requiredDuringSchedulingIgnoredDuringExecution?: K8S8[];
+}
+export interface K8S12 {
+  labelSelector?: K8S9;
+  matchLabelKeys?: string[];
+  maxSkew: number;
+  minDomains?: number;
+  nodeAffinityPolicy?: string;
+  nodeTaintsPolicy?: string;
+  topologyKey: string;
+  whenUnsatisfiable: string;
+}
+/**
+ * Labels added to the pods. A label the chart sets itself (app.kubernetes.io/*, helm.sh/chart: selectors, NetworkPolicies and PodDisruptionBudgets rely on them) is refused.
+ */
+export interface PodLabels {
+  [k: string]: string;
+}
+/**
+ * Annotations added to the pods. A key the chart sets itself (checksum/*, vendata/*, and prometheus.io/* while the chart's exporter runs) is refused.
+ */
+export interface PodAnnotations {
+  [k: string]: string;
+}
+/**
+ * Merged key by key over the chart's restricted pod security context (non-root, the image's uid, seccomp RuntimeDefault). A value the restricted Pod Security Standard forbids is refused unless allowUnrestricted.
+ */
+export interface PodSecurityContext {
+  appArmorProfile?: K8S13;
+  fsGroup?: number;
+  fsGroupChangePolicy?: string;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  seLinuxOptions?: K8S14;
+  seccompProfile?: K8S15;
+  supplementalGroups?: number[];
+  sysctls?: K8S16[];
+  windowsOptions?: K8S17;
+}
+export interface K8S13 {
+  localhostProfile?: string;
+  type: string;
+}
+export interface K8S14 {
+  level?: string;
+  role?: string;
+  type?: string;
+  user?: string;
+}
+export interface K8S15 {
+  localhostProfile?: string;
+  type: string;
+}
+export interface K8S16 {
+  name: string;
+  value: string;
+}
+export interface K8S17 {
+  gmsaCredentialSpec?: string;
+  gmsaCredentialSpecName?: string;
+  hostProcess?: boolean;
+  runAsUserName?: string;
+}
+/**
+ * Merged key by key over the main container's restricted security context (no privilege escalation, read-only root, all capabilities dropped, seccomp RuntimeDefault). A value the restricted Pod Security Standard forbids (privileged, allowPrivilegeEscalation, runAsNonRoot false, runAsUser 0, a capability other than NET_BIND_SERVICE, seccomp Unconfined) is refused unless allowUnrestricted.
+ */
+export interface ContainerSecurityContext {
+  allowPrivilegeEscalation?: boolean;
+  appArmorProfile?: K8S13;
+  capabilities?: K8S18;
+  privileged?: boolean;
+  procMount?: string;
+  readOnlyRootFilesystem?: boolean;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  seLinuxOptions?: K8S14;
+  seccompProfile?: K8S15;
+  windowsOptions?: K8S17;
+}
+export interface K8S18 {
+  add?: string[];
+  drop?: string[];
+}
+export interface K8S19 {
+  name: string;
+  value?: string;
+  valueFrom?: K8S20;
+}
+export interface K8S20 {
+  configMapKeyRef?: K8S21;
+  fieldRef?: K8S22;
+  resourceFieldRef?: K8S23;
+  secretKeyRef?: K8S24;
+}
+export interface K8S21 {
+  key: string;
+  name?: string;
+  optional?: boolean;
+}
+export interface K8S22 {
+  apiVersion?: string;
+  fieldPath: string;
+}
+export interface K8S23 {
+  containerName?: string;
+  divisor?: K8SQuantity;
+  resource: string;
+}
+export interface K8S24 {
+  key: string;
+  name?: string;
+  optional?: boolean;
+}
+export interface K8S25 {
+  awsElasticBlockStore?: K8S26;
+  azureDisk?: K8S27;
+  azureFile?: K8S28;
+  cephfs?: K8S29;
+  cinder?: K8S31;
+  configMap?: K8S32;
+  csi?: K8S34;
+  downwardAPI?: K8S35;
+  emptyDir?: K8S37;
+  ephemeral?: K8S38;
+  fc?: K8S48;
+  flexVolume?: K8S49;
+  flocker?: K8S50;
+  gcePersistentDisk?: K8S51;
+  gitRepo?: K8S52;
+  glusterfs?: K8S53;
+  hostPath?: K8S54;
+  iscsi?: K8S55;
+  name: string;
+  nfs?: K8S56;
+  persistentVolumeClaim?: K8S57;
+  photonPersistentDisk?: K8S58;
+  portworxVolume?: K8S59;
+  projected?: K8S60;
+  quobyte?: K8S67;
+  rbd?: K8S68;
+  scaleIO?: K8S69;
+  secret?: K8S70;
+  storageos?: K8S71;
+  vsphereVolume?: K8S72;
+}
+export interface K8S26 {
+  fsType?: string;
+  partition?: number;
+  readOnly?: boolean;
+  volumeID: string;
+}
+export interface K8S27 {
+  cachingMode?: string;
+  diskName: string;
+  diskURI: string;
+  fsType?: string;
+  kind?: string;
+  readOnly?: boolean;
+}
+export interface K8S28 {
+  readOnly?: boolean;
+  secretName: string;
+  shareName: string;
+}
+export interface K8S29 {
+  monitors: string[];
+  path?: string;
+  readOnly?: boolean;
+  secretFile?: string;
+  secretRef?: K8S30;
+  user?: string;
+}
+export interface K8S30 {
+  name?: string;
+}
+export interface K8S31 {
+  fsType?: string;
+  readOnly?: boolean;
+  secretRef?: K8S30;
+  volumeID: string;
+}
+export interface K8S32 {
+  defaultMode?: number;
+  items?: K8S33[];
+  name?: string;
+  optional?: boolean;
+}
+export interface K8S33 {
+  key: string;
+  mode?: number;
+  path: string;
+}
+export interface K8S34 {
+  driver: string;
+  fsType?: string;
+  nodePublishSecretRef?: K8S30;
+  readOnly?: boolean;
+  volumeAttributes?: {
+    [k: string]: string;
+  };
+}
+export interface K8S35 {
+  defaultMode?: number;
+  items?: K8S36[];
+}
+export interface K8S36 {
+  fieldRef?: K8S22;
+  mode?: number;
+  path: string;
+  resourceFieldRef?: K8S23;
+}
+export interface K8S37 {
+  medium?: string;
+  sizeLimit?: K8SQuantity;
+}
+export interface K8S38 {
+  volumeClaimTemplate?: K8S39;
+}
+export interface K8S39 {
+  metadata?: K8S40;
+  spec: K8S44;
+}
+export interface K8S40 {
+  annotations?: {
+    [k: string]: string;
+  };
+  creationTimestamp?: K8STime | null;
+  deletionGracePeriodSeconds?: number;
+  deletionTimestamp?: K8STime;
+  finalizers?: string[];
+  generateName?: string;
+  generation?: number;
+  labels?: {
+    [k: string]: string;
+  };
+  managedFields?: K8S41[];
+  name?: string;
+  namespace?: string;
+  ownerReferences?: K8S43[];
+  resourceVersion?: string;
+  selfLink?: string;
+  uid?: string;
+}
+export interface K8S41 {
+  apiVersion?: string;
+  fieldsType?: string;
+  fieldsV1?: K8S42;
+  manager?: string;
+  operation?: string;
+  subresource?: string;
+  time?: K8STime;
+}
+export interface K8S42 {}
+export interface K8S43 {
+  apiVersion: string;
+  blockOwnerDeletion?: boolean;
+  controller?: boolean;
+  kind: string;
+  name: string;
+  uid: string;
+}
+export interface K8S44 {
+  accessModes?: string[];
+  dataSource?: K8S45;
+  dataSourceRef?: K8S46;
+  resources?: K8S47;
+  selector?: K8S9;
+  storageClassName?: string;
+  volumeAttributesClassName?: string;
+  volumeMode?: string;
+  volumeName?: string;
+}
+export interface K8S45 {
+  apiGroup?: string;
+  kind: string;
+  name: string;
+}
+export interface K8S46 {
+  apiGroup?: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+export interface K8S47 {
+  limits?: {
+    [k: string]: K8SQuantity;
+  };
+  requests?: {
+    [k: string]: K8SQuantity;
+  };
+}
+export interface K8S48 {
+  fsType?: string;
+  lun?: number;
+  readOnly?: boolean;
+  targetWWNs?: string[];
+  wwids?: string[];
+}
+export interface K8S49 {
+  driver: string;
+  fsType?: string;
+  options?: {
+    [k: string]: string;
+  };
+  readOnly?: boolean;
+  secretRef?: K8S30;
+}
+export interface K8S50 {
+  datasetName?: string;
+  datasetUUID?: string;
+}
+export interface K8S51 {
+  fsType?: string;
+  partition?: number;
+  pdName: string;
+  readOnly?: boolean;
+}
+export interface K8S52 {
+  directory?: string;
+  repository: string;
+  revision?: string;
+}
+export interface K8S53 {
+  endpoints: string;
+  path: string;
+  readOnly?: boolean;
+}
+export interface K8S54 {
+  path: string;
+  type?: string;
+}
+export interface K8S55 {
+  chapAuthDiscovery?: boolean;
+  chapAuthSession?: boolean;
+  fsType?: string;
+  initiatorName?: string;
+  iqn: string;
+  iscsiInterface?: string;
+  lun: number;
+  portals?: string[];
+  readOnly?: boolean;
+  secretRef?: K8S30;
+  targetPortal: string;
+}
+export interface K8S56 {
+  path: string;
+  readOnly?: boolean;
+  server: string;
+}
+export interface K8S57 {
+  claimName: string;
+  readOnly?: boolean;
+}
+export interface K8S58 {
+  fsType?: string;
+  pdID: string;
+}
+export interface K8S59 {
+  fsType?: string;
+  readOnly?: boolean;
+  volumeID: string;
+}
+export interface K8S60 {
+  defaultMode?: number;
+  sources?: K8S61[];
+}
+export interface K8S61 {
+  clusterTrustBundle?: K8S62;
+  configMap?: K8S63;
+  downwardAPI?: K8S64;
+  secret?: K8S65;
+  serviceAccountToken?: K8S66;
+}
+export interface K8S62 {
+  labelSelector?: K8S9;
+  name?: string;
+  optional?: boolean;
+  path: string;
+  signerName?: string;
+}
+export interface K8S63 {
+  items?: K8S33[];
+  name?: string;
+  optional?: boolean;
+}
+export interface K8S64 {
+  items?: K8S36[];
+}
+export interface K8S65 {
+  items?: K8S33[];
+  name?: string;
+  optional?: boolean;
+}
+export interface K8S66 {
+  audience?: string;
+  expirationSeconds?: number;
+  path: string;
+}
+export interface K8S67 {
+  group?: string;
+  readOnly?: boolean;
+  registry: string;
+  tenant?: string;
+  user?: string;
+  volume: string;
+}
+export interface K8S68 {
+  fsType?: string;
+  image: string;
+  keyring?: string;
+  monitors: string[];
+  pool?: string;
+  readOnly?: boolean;
+  secretRef?: K8S30;
+  user?: string;
+}
+export interface K8S69 {
+  fsType?: string;
+  gateway: string;
+  protectionDomain?: string;
+  readOnly?: boolean;
+  secretRef: K8S30;
+  sslEnabled?: boolean;
+  storageMode?: string;
+  storagePool?: string;
+  system: string;
+  volumeName?: string;
+}
+export interface K8S70 {
+  defaultMode?: number;
+  items?: K8S33[];
+  optional?: boolean;
+  secretName?: string;
+}
+export interface K8S71 {
+  fsType?: string;
+  readOnly?: boolean;
+  secretRef?: K8S30;
+  volumeName?: string;
+  volumeNamespace?: string;
+}
+export interface K8S72 {
+  fsType?: string;
+  storagePolicyID?: string;
+  storagePolicyName?: string;
+  volumePath: string;
+}
+export interface K8S73 {
+  mountPath: string;
+  mountPropagation?: string;
+  name: string;
+  readOnly?: boolean;
+  recursiveReadOnly?: string;
+  subPath?: string;
+  subPathExpr?: string;
+}
+export interface K8S74 {
+  args?: string[];
+  command?: string[];
+  env?: K8S19[];
+  envFrom?: K8S75[];
+  image?: string;
+  imagePullPolicy?: string;
+  lifecycle?: K8S78;
+  livenessProbe?: K8S85;
+  name: string;
+  ports?: K8S87[];
+  readinessProbe?: K8S85;
+  resizePolicy?: K8S88[];
+  resources?: K8S89;
+  restartPolicy?: string;
+  securityContext?: K8S91;
+  startupProbe?: K8S85;
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+  tty?: boolean;
+  volumeDevices?: K8S92[];
+  volumeMounts?: K8S73[];
+  workingDir?: string;
+}
+export interface K8S75 {
+  configMapRef?: K8S76;
+  prefix?: string;
+  secretRef?: K8S77;
+}
+export interface K8S76 {
+  name?: string;
+  optional?: boolean;
+}
+export interface K8S77 {
+  name?: string;
+  optional?: boolean;
+}
+export interface K8S78 {
+  postStart?: K8S79;
+  preStop?: K8S79;
+}
+export interface K8S79 {
+  exec?: K8S80;
+  httpGet?: K8S81;
+  sleep?: K8S83;
+  tcpSocket?: K8S84;
+}
+export interface K8S80 {
+  command?: string[];
+}
+export interface K8S81 {
+  host?: string;
+  httpHeaders?: K8S82[];
+  path?: string;
+  port: number | string;
+  scheme?: string;
+}
+export interface K8S82 {
+  name: string;
+  value: string;
+}
+export interface K8S83 {
+  seconds: number;
+}
+export interface K8S84 {
+  host?: string;
+  port: number | string;
+}
+export interface K8S85 {
+  exec?: K8S80;
+  failureThreshold?: number;
+  grpc?: K8S86;
+  httpGet?: K8S81;
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  successThreshold?: number;
+  tcpSocket?: K8S84;
+  terminationGracePeriodSeconds?: number;
+  timeoutSeconds?: number;
+}
+export interface K8S86 {
+  port: number;
+  service?: string;
+}
+export interface K8S87 {
+  containerPort: number;
+  hostIP?: string;
+  hostPort?: number;
+  name?: string;
+  protocol?: string;
+}
+export interface K8S88 {
+  resourceName: string;
+  restartPolicy: string;
+}
+export interface K8S89 {
+  claims?: K8S90[];
+  limits?: {
+    [k: string]: K8SQuantity;
+  };
+  requests?: {
+    [k: string]: K8SQuantity;
+  };
+}
+export interface K8S90 {
+  name: string;
+}
+export interface K8S91 {
+  allowPrivilegeEscalation?: boolean;
+  appArmorProfile?: K8S13;
+  capabilities?: K8S18;
+  privileged?: boolean;
+  procMount?: string;
+  readOnlyRootFilesystem?: boolean;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+  seLinuxOptions?: K8S14;
+  seccompProfile?: K8S15;
+  windowsOptions?: K8S17;
+}
+export interface K8S92 {
+  devicePath: string;
+  name: string;
+}
+/**
+ * The pods' ServiceAccount, e.g. for IRSA or Workload Identity (annotations).
+ */
+export interface ServiceAccount {
+  /**
+   * Create a ServiceAccount for the pods (named name, or <release>-<component>).
+   */
+  create?: boolean;
+  /**
+   * The ServiceAccount the pods use: with create, the name of the one created (empty: <release>-<component>); without, an existing one (empty: the namespace's default).
+   */
+  name?: string;
+  /**
+   * Annotations of the created ServiceAccount (eks.amazonaws.com/role-arn, iam.gke.io/gcp-service-account, azure.workload.identity/client-id).
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+  /**
+   * Mount the ServiceAccount's API token into the pods. The chart's pods do not talk to the API server (Prometheus excepted, which always gets its token); IRSA and Workload Identity need no token.
+   */
+  automountServiceAccountToken?: boolean;
 }
 /**
  * HorizontalPodAutoscaler. While enabled, the Deployment has no spec.replicas.

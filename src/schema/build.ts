@@ -103,7 +103,22 @@ function subchartBody(source: ChartSchemaSource): ChartBody {
   };
 }
 
-function finish(body: JsonSchema, definitions: JsonSchema, generator: string): JsonSchema {
+/** Where a schema refers to a Kubernetes type: "#/definitions/k8s.Toleration". */
+export const K8S_PREFIX = "k8s.";
+
+/**
+ * The Kubernetes types (schema/generated/kubernetes.schema.json, strict, from kubernetes-types),
+ * named "k8s.<Type>" with their references renamed alike, so a value shaped like a
+ * Kubernetes field (tolerations, a Container) is checked against the real type.
+ */
+function kubernetesDefinitions(): JsonSchema {
+  const file = JSON.parse(readFileSync(join(REPO_ROOT, "schema/generated/kubernetes.schema.json"), "utf8")) as { definitions: JsonSchema };
+  const renamed = JSON.stringify(file.definitions).replace(/"#\/definitions\//g, `"#/definitions/${K8S_PREFIX}`);
+  return Object.fromEntries(Object.entries(JSON.parse(renamed) as JsonSchema).map(([name, schema]) => [`${K8S_PREFIX}${name}`, schema]));
+}
+
+function finish(body: JsonSchema, ownDefinitions: JsonSchema, generator: string): JsonSchema {
+  const definitions = { ...kubernetesDefinitions(), ...ownDefinitions };
   const used = [...referencedDefinitions(body, definitions)].sort();
   const schema: JsonSchema = {
     $comment: `DO NOT EDIT: generated from schema/ by npm run generate (${generator})`,

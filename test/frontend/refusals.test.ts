@@ -10,4 +10,10 @@ describeRefusals("the frontend chart refuses", [
     values: { frontend: { resources: { requests: { cpu: "2" } } } },
     messages: ["frontend.resources.requests.cpu (2) must be <= frontend.resources.limits.cpu (500m)"],
   },
+  {
+    rule: "a container that runs as root",
+    phase: "phase1",
+    values: { frontend: { containerSecurityContext: { runAsUser: 0 } } },
+    messages: ["frontend.containerSecurityContext.runAsUser (0): root is refused breaks the restricted Pod Security Standard; set frontend.allowUnrestricted: true to allow it (the namespace must admit such pods)"],
+  },
 ]);

@@ -43,7 +43,25 @@ const cases: { rule: string; phase: Phase; values: object; message: string }[] =
     rule: "backups to S3 without a bucket",
     phase: "phase3",
     values: { mongo: { backup: { target: "s3", s3: { existingSecret: "backup-s3" } } } },
-    message: "mongo.backup.s3.bucket and mongo.backup.s3.existingSecret are required when mongo.backup.target is s3",
+    message: "mongo.backup.s3.bucket is required when mongo.backup.target is s3",
+  },
+  {
+    rule: "backups to S3 with neither static keys nor a ServiceAccount",
+    phase: "phase3",
+    values: { mongo: { backup: { target: "s3", s3: { bucket: "vendata-backups" } } } },
+    message: "mongo.backup.s3.existingSecret (static keys) or mongo.jobs.serviceAccount (create or name: an identity such as IRSA or Workload Identity) is required when mongo.backup.target is s3",
+  },
+  {
+    rule: "an unmasked /proc in the mongod containers",
+    phase: "phase2",
+    values: { mongo: { members: { containerSecurityContext: { procMount: "Unmasked" } } } },
+    message: "mongo.members.containerSecurityContext.procMount (Unmasked): only Default breaks the restricted Pod Security Standard; set mongo.members.allowUnrestricted: true to allow it (the namespace must admit such pods)",
+  },
+  {
+    rule: "a host port on a mongos sidecar",
+    phase: "phase4",
+    values: { mongo: { mongos: { sidecars: [{ name: "proxy", image: "proxy:1.0", ports: [{ containerPort: 8080, hostPort: 8080 }] }] } } },
+    message: "mongo.mongos.sidecars[0].ports: hostPort (8080) breaks the restricted Pod Security Standard; set mongo.mongos.allowUnrestricted: true to allow it (the namespace must admit such pods)",
   },
 ];
 

@@ -26,6 +26,21 @@ describeRefusals("the monitoring chart refuses", [
     values: { monitoring: { prometheus: { persistence: { existingClaim: "prometheus-data" } } } },
     messages: ["monitoring.prometheus.persistence.existingClaim (prometheus-data) is one claim for one pod, but 2 pods would mount it: leave it empty (each pod claims its own volume) or run a single pod"],
   },
+  {
+    rule: "Prometheus without a ServiceAccount or its token",
+    phase: "phase2",
+    values: { monitoring: { prometheus: { serviceAccount: { create: false, automountServiceAccountToken: false } } } },
+    messages: [
+      "monitoring.prometheus.serviceAccount: create it, or name an existing one",
+      "monitoring.prometheus.serviceAccount.automountServiceAccountToken must be true",
+    ],
+  },
+  {
+    rule: "a Grafana pod label the chart sets",
+    phase: "phase2",
+    values: { monitoring: { grafana: { podLabels: { "app.kubernetes.io/component": "web" } } } },
+    messages: ["monitoring.grafana.podLabels.app.kubernetes.io/component: the chart sets this label itself"],
+  },
 ]);
 
 describe.each(HELM_VERSIONS)("monitoring resources on helm %i", (helm) => {

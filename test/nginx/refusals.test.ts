@@ -77,4 +77,10 @@ describeRefusals("the nginx chart refuses", [
       "nginx.metrics.resources.requests.cpu (200m) must be <= nginx.metrics.resources.limits.cpu (100m)",
     ],
   },
+  {
+    rule: "a prometheus.io annotation while the exporter sets them",
+    phase: "phase2",
+    values: { nginx: { podAnnotations: { "prometheus.io/scrape": "false" } } },
+    messages: ["nginx.podAnnotations.prometheus.io/scrape: the chart sets this annotation itself"],
+  },
 ]);

@@ -60,6 +60,12 @@ describeRefusals("the redis chart refuses", [
     values: { redis: { persistence: { existingClaim: "redis-data" } } },
     messages: ["redis.persistence.existingClaim (redis-data) is one claim for one pod, but 3 pods would mount it: leave it empty (each pod claims its own volume) or run a single pod"],
   },
+  {
+    rule: "a privileged init container in the cluster-create Job",
+    phase: "phase3",
+    values: { redis: { jobs: { initContainers: [{ name: "tune", image: "busybox:1.36.1", securityContext: { privileged: true } }] } } },
+    messages: ["redis.jobs.initContainers[0].securityContext.privileged (true) breaks the restricted Pod Security Standard; set redis.jobs.allowUnrestricted: true to allow it (the namespace must admit such pods)"],
+  },
 ]);
 
 describe.each(HELM_VERSIONS)("redis maxmemory on helm %i", (helm) => {

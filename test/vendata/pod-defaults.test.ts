@@ -56,8 +56,7 @@ describe.each(PHASES)("%s workloads", (phase) => {
 
   it("pull with global.imagePullSecrets", async () => {
     const r = await renderPhase(phase, { values: { global: { imagePullSecrets: ["registry-credentials"] } } });
-    // Not the helm test Pod (templates/tests/request-path.yaml): it sets no pull secrets yet.
-    for (const { id, template } of workloads(r).filter((w) => !w.id.startsWith("Pod/"))) {
+    for (const { id, template } of workloads(r)) {
       expect(template.spec?.imagePullSecrets, id).toEqual([{ name: "registry-credentials" }]);
     }
   });

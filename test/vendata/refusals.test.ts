@@ -147,6 +147,12 @@ describeRefusals("the umbrella refuses", [
     values: { mongo: { enabled: false }, redis: { enabled: false }, monitoring: { enabled: false }, global: { externalMongo: { hosts: ["mongo.example.com:27017"], database: "vendata", username: "app", existingSecret: "mongo-app" }, externalRedis: { hosts: ["redis.example.com:6379"], existingSecret: "redis-app" } } },
     messages: [`the name "${"r".repeat(51)}-nginx-metrics" has 65 characters, over the 63 Kubernetes allows for a Service: its name is a DNS label; choose a release name of at most 49 characters`],
   },
+  {
+    rule: "a host path in the helm test pod",
+    phase: "phase1",
+    values: { tests: { extraVolumes: [{ name: "host", hostPath: { path: "/" } }] } },
+    messages: ["tests.extraVolumes[0] (host): a hostPath volume breaks the restricted Pod Security Standard"],
+  },
 ]);
 
 // Mongo's new rules are tabled here until test/mongo/values.test.ts (another change's

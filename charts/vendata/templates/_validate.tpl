@@ -8,6 +8,7 @@ Usage: include "umbrella.validate" $
 {{- define "umbrella.validate" -}}
 {{- $v := .Values -}}
 {{- $messages := list (include "umbrella.validate.externalDatabases" $v) (include "vendata.validate.imageTags" (dict "key" "tests" "values" $v.tests)) -}}
+{{- $messages = append $messages (include "vendata.validate.pod" (dict "context" $ "key" "tests" "component" "test" "values" $v.tests)) -}}
 {{- /* Every object carries global.commonLabels beside the chart's own labels (vendata.labels.standard), which selectors and NetworkPolicies rely on. */ -}}
 {{- range $key := keys ($v.global.commonLabels | default dict) | sortAlpha -}}
 {{- if has $key (list "app.kubernetes.io/name" "app.kubernetes.io/instance" "app.kubernetes.io/component" "app.kubernetes.io/version" "app.kubernetes.io/managed-by" "app.kubernetes.io/part-of" "helm.sh/chart") -}}

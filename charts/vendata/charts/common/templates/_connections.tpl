@@ -207,6 +207,15 @@ global.externalMongo or global.externalRedis instead, through the same helpers.
 Usage: include "vendata.connections.apiEnv" (dict "context" $ "mongo" .Values.mongo "redis" .Values.redis
          "externalMongo" .Values.global.externalMongo "externalRedis" .Values.global.externalRedis) | fromJson
 */}}
+{{/*
+Every variable vendata.connections.apiEnv may set, whatever the databases (JSON list): the
+API chart refuses them in api.config and api.extraEnvVars, which cannot see those values.
+Usage: include "vendata.connections.apiEnvNames" . | fromJsonArray
+*/}}
+{{- define "vendata.connections.apiEnvNames" -}}
+{{- list "MONGODB_HOSTS" "MONGODB_DATABASE" "MONGODB_USERNAME" "MONGODB_OPTIONS" "MONGODB_REPLICA_SET" "REDIS_MODE" "REDIS_URL" "REDIS_CLUSTER_NODES" "REDIS_SENTINELS" "REDIS_SENTINEL_MASTER" "REDIS_TLS" | toJson -}}
+{{- end -}}
+
 {{- define "vendata.connections.apiEnv" -}}
 {{- $mongoFrom := dict "context" .context "mongo" .mongo -}}
 {{- if not .mongo.enabled }}{{ $mongoFrom = dict "context" .context "external" (.externalMongo | default dict) }}{{ end -}}

@@ -42,16 +42,21 @@ metadata:
 {{- end -}}
 
 {{/*
-The metadata of a pod template: the standard labels (with global.commonLabels) and the
-given annotations (checksums, scrape annotations, the chart's podAnnotations).
+The metadata of a pod template: the standard labels (with global.commonLabels), then
+values.podLabels; the given annotations (checksums, scrape annotations) with
+values.podAnnotations (the chart's rules refuse a key it sets itself: vendata.validate.pod).
 global.commonAnnotations stay on the objects: on pods, changing one would roll them all.
-Usage: include "vendata.metadata.pod" (dict "context" $ "component" "api" "annotations" $annotations) | nindent 4
+  values  the workload's pod settings (.Values, .Values.members, ...; optional)
+Usage: include "vendata.metadata.pod" (dict "context" $ "component" "api" "values" .Values "annotations" $annotations) | nindent 4
 */}}
 {{- define "vendata.metadata.pod" -}}
 metadata:
   labels:
     {{- include "vendata.labels.standard" . | nindent 4 }}
-  {{- with .annotations }}
+    {{- with (.values).podLabels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  {{- with merge (dict) (.annotations | default dict) ((.values).podAnnotations | default dict) }}
   annotations:
     {{- toYaml . | nindent 4 }}
   {{- end }}

@@ -120,3 +120,94 @@ Usage: include "vendata.validate.imageTags" (dict "key" "redis" "values" .Values
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+A workload's pod settings (.Values, .Values.members, ...; see vendata.pod.preamble), one
+message a line:
+- podLabels may not set a label the chart sets (selectors, NetworkPolicies and PDBs rely on them);
+- podAnnotations may not set checksum/* or vendata/* (the chart's), nor prometheus.io/* while the
+  chart's exporter (metrics, optional) runs;
+- extraEnvVars may not set a variable of reservedEnv (optional: what the chart computes);
+- unless allowUnrestricted: the pod and container security contexts (merged over the
+  restricted ones, as rendered), initContainers and sidecars and extraVolumes must pass the
+  restricted Pod Security Standard.
+Usage: include "vendata.validate.pod" (dict "context" $ "key" "api" "component" "api" "values" .Values ["metrics" .Values.metrics] ["reservedEnv" (list ...)])
+*/}}
+{{- define "vendata.validate.pod" -}}
+{{- $key := .key -}}
+{{- $v := .values -}}
+{{- $own := include "vendata.labels.standard" (dict "context" .context "component" .component) | fromYaml -}}
+{{- range $label, $_ := $v.podLabels -}}
+{{- if hasKey $own $label }}
+{{ printf "%s.podLabels.%s: the chart sets this label itself (its selectors, NetworkPolicies and PodDisruptionBudgets rely on it); podLabels can only add labels" $key $label }}
+{{- end -}}
+{{- end -}}
+{{- $metrics := include "vendata.metrics.annotations" (dict "metrics" (.metrics | default dict)) | fromYaml -}}
+{{- range $name, $_ := $v.podAnnotations -}}
+{{- if or (hasPrefix "checksum/" $name) (hasPrefix "vendata/" $name) (hasKey $metrics $name) }}
+{{ printf "%s.podAnnotations.%s: the chart sets this annotation itself; podAnnotations can only add annotations" $key $name }}
+{{- end -}}
+{{- end -}}
+{{- range $i, $env := $v.extraEnvVars -}}
+{{- if has $env.name ($.reservedEnv | default list) }}
+{{ printf "%s.extraEnvVars[%d] (%s): the chart computes this variable itself; it cannot be overridden" $key $i $env.name }}
+{{- end -}}
+{{- end -}}
+{{- if not $v.allowUnrestricted -}}
+{{- $hint := printf "set %s.allowUnrestricted: true to allow it (the namespace must admit such pods)" $key -}}
+{{- include "vendata.validate.restricted" (dict "key" (printf "%s.podSecurityContext" $key) "hint" $hint "pod" true "securityContext" (include "vendata.security.pod" (dict "override" $v.podSecurityContext) | fromYaml)) -}}
+{{- include "vendata.validate.restricted" (dict "key" (printf "%s.containerSecurityContext" $key) "hint" $hint "securityContext" (include "vendata.security.container" (dict "override" $v.containerSecurityContext) | fromYaml)) -}}
+{{- range $list := list "initContainers" "sidecars" -}}
+{{- range $i, $c := get $v $list | default list -}}
+{{- $where := printf "%s.%s[%d]" $key $list $i -}}
+{{- include "vendata.validate.restricted" (dict "key" (printf "%s.securityContext" $where) "hint" $hint "securityContext" (include "vendata.security.container" (dict "override" $c.securityContext) | fromYaml)) -}}
+{{- range $c.ports -}}
+{{- if .hostPort }}
+{{ printf "%s.ports: hostPort (%v) breaks the restricted Pod Security Standard; %s" $where .hostPort $hint }}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $types := list "configMap" "csi" "downwardAPI" "emptyDir" "ephemeral" "persistentVolumeClaim" "projected" "secret" -}}
+{{- range $i, $volume := $v.extraVolumes -}}
+{{- range $type, $_ := omit $volume "name" -}}
+{{- if not (has $type $types) }}
+{{ printf "%s.extraVolumes[%d] (%s): a %s volume breaks the restricted Pod Security Standard (it admits %s); %s" $key $i $volume.name $type (join ", " $types) $hint }}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+What the restricted Pod Security Standard forbids in one security context (a pod's with
+"pod" true, else a container's), as rendered; hint says how to allow it anyway.
+Usage: include "vendata.validate.restricted" (dict "key" "api.containerSecurityContext" "hint" "..." "securityContext" $merged ["pod" true])
+*/}}
+{{- define "vendata.validate.restricted" -}}
+{{- $sc := .securityContext -}}
+{{- $bad := list -}}
+{{- if eq (toString $sc.runAsNonRoot) "false" }}{{ $bad = append $bad "runAsNonRoot (false): the pods must run as non-root" }}{{ end -}}
+{{- if and (hasKey $sc "runAsUser") (eq (int $sc.runAsUser) 0) }}{{ $bad = append $bad "runAsUser (0): root is refused" }}{{ end -}}
+{{- with $sc.seccompProfile }}{{ if not (has .type (list "RuntimeDefault" "Localhost")) }}{{ $bad = append $bad (printf "seccompProfile.type (%v): only RuntimeDefault or Localhost" .type) }}{{ end }}{{ end -}}
+{{- with $sc.appArmorProfile }}{{ if eq .type "Unconfined" }}{{ $bad = append $bad "appArmorProfile.type (Unconfined)" }}{{ end }}{{ end -}}
+{{- with $sc.seLinuxOptions -}}
+{{- if and .type (not (has .type (list "container_t" "container_init_t" "container_kvm_t" "container_engine_t"))) }}{{ $bad = append $bad (printf "seLinuxOptions.type (%s)" .type) }}{{ end -}}
+{{- if or .user .role }}{{ $bad = append $bad "seLinuxOptions.user or role: must not be set" }}{{ end -}}
+{{- end -}}
+{{- with $sc.windowsOptions }}{{ if .hostProcess }}{{ $bad = append $bad "windowsOptions.hostProcess (true)" }}{{ end }}{{ end -}}
+{{- if .pod -}}
+{{- $safe := list "kernel.shm_rmid_forced" "net.ipv4.ip_local_port_range" "net.ipv4.ip_unprivileged_port_start" "net.ipv4.tcp_syncookies" "net.ipv4.ping_group_range" "net.ipv4.ip_local_reserved_ports" "net.ipv4.tcp_keepalive_time" "net.ipv4.tcp_fin_timeout" "net.ipv4.tcp_keepalive_intvl" "net.ipv4.tcp_keepalive_probes" -}}
+{{- range $sc.sysctls }}{{ if not (has .name $safe) }}{{ $bad = append $bad (printf "sysctls (%s): not a safe sysctl" .name) }}{{ end }}{{ end -}}
+{{- else -}}
+{{- if $sc.privileged }}{{ $bad = append $bad "privileged (true)" }}{{ end -}}
+{{- if ne (toString $sc.allowPrivilegeEscalation) "false" }}{{ $bad = append $bad (printf "allowPrivilegeEscalation (%v): must be false" $sc.allowPrivilegeEscalation) }}{{ end -}}
+{{- $caps := $sc.capabilities | default dict -}}
+{{- if not (has "ALL" ($caps.drop | default list)) }}{{ $bad = append $bad "capabilities.drop: must include ALL" }}{{ end -}}
+{{- range $caps.add }}{{ if ne . "NET_BIND_SERVICE" }}{{ $bad = append $bad (printf "capabilities.add (%s): only NET_BIND_SERVICE" .) }}{{ end }}{{ end -}}
+{{- if and $sc.procMount (ne $sc.procMount "Default") }}{{ $bad = append $bad (printf "procMount (%s): only Default" $sc.procMount) }}{{ end -}}
+{{- end -}}
+{{- range $bad }}
+{{ printf "%s.%s breaks the restricted Pod Security Standard; %s" $.key . $.hint }}
+{{- end -}}
+{{- end -}}

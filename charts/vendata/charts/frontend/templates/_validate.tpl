@@ -7,5 +7,6 @@ Usage: include "frontend.validate" $
 {{- include "vendata.validate.fail" (dict "chart" "frontend" "messages" (list
   (include "vendata.validate.resources" (dict "key" "frontend.resources" "resources" .Values.resources))
   (include "vendata.validate.imageTags" (dict "key" "frontend" "values" .Values))
+  (include "vendata.validate.pod" (dict "context" $ "key" "frontend" "component" "frontend" "values" .Values))
 )) -}}
 {{- end -}}

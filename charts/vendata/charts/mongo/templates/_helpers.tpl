@@ -158,7 +158,7 @@ readinessProbe:
 
 {{/*
 A mongosh Job (mongo.job.podSpec): the component's, named after it unless "name" is given,
-with its annotations (a hook's) and backoffLimit.
+with its annotations (a hook's) and backoffLimit; the pod labels and annotations of mongo.jobs.
 Usage: include "mongo.job" (dict "context" $ "component" "mongo-indexes" "backoffLimit" 3 "annotations" $hook "script" "indexes.js" "configMap" "mongo-scripts" "secretKeys" (list "MONGODB_PASSWORD"))
 */}}
 {{- define "mongo.job" -}}
@@ -166,19 +166,21 @@ Usage: include "mongo.job" (dict "context" $ "component" "mongo-indexes" "backof
 spec:
   backoffLimit: {{ .backoffLimit }}
   template:
-    {{- include "vendata.metadata.pod" (dict "context" .context "component" .component) | nindent 4 }}
+    {{- include "vendata.metadata.pod" (dict "context" .context "component" .component "values" .context.Values.jobs) | nindent 4 }}
     spec:
       {{- include "mongo.job.podSpec" . | nindent 6 }}
 {{- end -}}
 
 {{/*
 Pod spec of a mongosh Job: runs files/<script> with config.json beside it and the
-named keys of the stack Secret in its environment.
-Usage: include "mongo.job.podSpec" (dict "context" $ "script" "init.js" "configMap" "mongo-scripts" "secretKeys" (list ...))
+named keys of the stack Secret in its environment; the pod settings of mongo.jobs.
+beforeObjects: a pre-upgrade hook's (vendata.pod.preamble).
+Usage: include "mongo.job.podSpec" (dict "context" $ "script" "init.js" "configMap" "mongo-scripts" "secretKeys" (list ...) ["beforeObjects" true])
 */}}
 {{- define "mongo.job.podSpec" -}}
 {{- $ := .context -}}
-{{ include "vendata.pod.preamble" (dict "context" $ "user" 999 "restartPolicy" "Never" "spread" false) }}
+{{- $pod := $.Values.jobs -}}
+{{ include "vendata.pod.preamble" (dict "context" $ "values" $pod "account" "mongo-jobs" "user" 999 "restartPolicy" "Never" "spread" false "beforeObjects" .beforeObjects) }}
 containers:
   - name: mongosh
     image: {{ include "vendata.images.image" (dict "context" $ "image" $.Values.image) }}
@@ -195,21 +197,28 @@ containers:
             name: {{ include "vendata.secrets.name" (dict "context" $) }}
             key: {{ . }}
       {{- end }}
+      {{- with include "vendata.container.env" (dict "values" $pod) }}{{ . | nindent 6 }}{{ end }}
+    {{- with include "vendata.container.envFrom" (dict "values" $pod) }}
+    envFrom:
+      {{- . | nindent 6 }}
+    {{- end }}
     resources:
       {{- toYaml $.Values.jobs.resources | nindent 6 }}
     securityContext:
-      {{- include "vendata.security.container" . | nindent 6 }}
+      {{- include "vendata.security.container" (dict "override" $pod.containerSecurityContext) | nindent 6 }}
     volumeMounts:
       - name: scripts
         mountPath: /scripts
         readOnly: true
       - name: tmp
         mountPath: /tmp
+      {{- with include "vendata.container.volumeMounts" (dict "values" $pod) }}{{ . | nindent 6 }}{{ end }}
 volumes:
   - name: scripts
     configMap:
       name: {{ include "vendata.names.fullname" (dict "context" $ "component" .configMap) }}
   - name: tmp
     emptyDir: {}
+  {{- with $pod.extraVolumes }}{{ toYaml . | nindent 2 }}{{ end }}
 {{- end -}}
 

@@ -30,9 +30,18 @@ Usage: include "mongo.validate" $
 {{- end -}}
 {{- end -}}
 {{- end -}}
-{{- if and $m.backup.enabled (eq $m.backup.target "s3") (or (not $m.backup.s3.bucket) (not $m.backup.s3.existingSecret)) -}}
-{{- $messages = append $messages "mongo.backup.s3.bucket and mongo.backup.s3.existingSecret are required when mongo.backup.target is s3" -}}
+{{- if and $m.backup.enabled (eq $m.backup.target "s3") -}}
+{{- if not $m.backup.s3.bucket -}}
+{{- $messages = append $messages "mongo.backup.s3.bucket is required when mongo.backup.target is s3" -}}
 {{- end -}}
+{{- /* Without static keys the uploader needs the pod's identity: a ServiceAccount bound to a cloud role. */ -}}
+{{- if not (or $m.backup.s3.existingSecret $m.jobs.serviceAccount.create $m.jobs.serviceAccount.name) -}}
+{{- $messages = append $messages "mongo.backup.s3.existingSecret (static keys) or mongo.jobs.serviceAccount (create or name: an identity such as IRSA or Workload Identity) is required when mongo.backup.target is s3" -}}
+{{- end -}}
+{{- end -}}
+{{- $messages = append $messages (include "vendata.validate.pod" (dict "context" $ "key" "mongo.members" "component" "mongo" "values" $m.members "metrics" $m.metrics)) -}}
+{{- $messages = append $messages (include "vendata.validate.pod" (dict "context" $ "key" "mongo.mongos" "component" "mongo-mongos" "values" $m.mongos "metrics" $m.metrics)) -}}
+{{- $messages = append $messages (include "vendata.validate.pod" (dict "context" $ "key" "mongo.jobs" "component" "mongo-jobs" "values" $m.jobs)) -}}
 {{- $messages = append $messages (include "mongo.validate.cache" $m) -}}
 {{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "mongo.resources" "resources" $m.resources)) -}}
 {{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "mongo.jobs.resources" "resources" $m.jobs.resources)) -}}

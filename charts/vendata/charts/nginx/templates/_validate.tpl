@@ -9,6 +9,7 @@ Usage: include "nginx.validate" $
   (include "vendata.validate.gracePeriod" (dict "key" "nginx" "values" $v))
   (include "vendata.validate.resources" (dict "key" "nginx.resources" "resources" $v.resources))
   (include "vendata.validate.imageTags" (dict "key" "nginx" "values" $v))
+  (include "vendata.validate.pod" (dict "context" $ "key" "nginx" "component" "nginx" "values" $v "metrics" $v.metrics))
 -}}
 {{- if $v.metrics.enabled -}}
 {{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "nginx.metrics.resources" "resources" $v.metrics.resources)) -}}

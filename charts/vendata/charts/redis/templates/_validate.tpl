@@ -28,5 +28,7 @@ Usage: include "redis.validate" $
 {{- $messages = append $messages (include "vendata.validate.resources" (dict "key" "redis.metrics.resources" "resources" $r.metrics.resources)) -}}
 {{- end -}}
 {{- $messages = append $messages (include "vendata.validate.existingClaim" (dict "key" "redis.persistence" "persistence" $r.persistence "pods" (include "redis.replicas" .))) -}}
+{{- $messages = append $messages (include "vendata.validate.pod" (dict "context" $ "key" "redis" "component" "redis" "values" $r "metrics" $r.metrics)) -}}
+{{- $messages = append $messages (include "vendata.validate.pod" (dict "context" $ "key" "redis.jobs" "component" "redis-cluster-create" "values" $r.jobs)) -}}
 {{- include "vendata.validate.fail" (dict "chart" "redis" "messages" $messages) -}}
 {{- end -}}

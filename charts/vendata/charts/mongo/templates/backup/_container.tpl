@@ -1,5 +1,6 @@
 {{/*
-A container of the backup Job: runs files/<script> with bash, the archives in /backup.
+A container of the backup Job: runs files/<script> with bash, the archives in /backup; with
+the extra environment, mounts and container security context of mongo.jobs.
 "image" is the image's values (vendata.images.image), "imageKey" its key when it is not
 the chart's own image (for its pinned tag); "env", a list of name and value.
 Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "name" "dump" "image" .Values.image "script" "backup.sh" "env" (list ...)))
@@ -8,6 +9,7 @@ Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "nam
 {{- $ := .context -}}
 {{- $b := $.Values.backup -}}
 {{- $c := .container -}}
+{{- $pod := $.Values.jobs -}}
 - name: {{ $c.name }}
   image: {{ include "vendata.images.image" (dict "context" $ "image" $c.image "key" ($c.imageKey | default "")) }}
   imagePullPolicy: {{ $c.image.pullPolicy }}
@@ -26,7 +28,8 @@ Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "nam
         secretKeyRef:
           name: {{ include "vendata.secrets.name" (dict "context" $) }}
           key: MONGODB_BACKUP_PASSWORD
-    {{- else }}
+    {{- else if $b.s3.existingSecret }}
+    {{- /* Without it, the AWS CLI takes the pod's identity (mongo.jobs.serviceAccount: IRSA, Workload Identity). */}}
     {{- range list "AWS_ACCESS_KEY_ID" "AWS_SECRET_ACCESS_KEY" }}
     - name: {{ . }}
       valueFrom:
@@ -39,10 +42,15 @@ Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "nam
     - name: {{ .name }}
       value: {{ .value | quote }}
     {{- end }}
+    {{- with include "vendata.container.env" (dict "values" $pod) }}{{ . | nindent 4 }}{{ end }}
+  {{- with include "vendata.container.envFrom" (dict "values" $pod) }}
+  envFrom:
+    {{- . | nindent 4 }}
+  {{- end }}
   resources:
     {{- toYaml $b.resources | nindent 4 }}
   securityContext:
-    {{- include "vendata.security.container" (dict "context" $) | nindent 4 }}
+    {{- include "vendata.security.container" (dict "override" $pod.containerSecurityContext) | nindent 4 }}
   volumeMounts:
     - name: backup
       mountPath: /backup
@@ -51,4 +59,5 @@ Usage: include "mongo.backup.container" (dict "context" $ "container" (dict "nam
     - name: scripts
       mountPath: /scripts
       readOnly: true
+    {{- with include "vendata.container.volumeMounts" (dict "values" $pod) }}{{ . | nindent 4 }}{{ end }}
 {{- end -}}

@@ -38,6 +38,6 @@ roleRef:
   name: {{ include "monitoring.rbac.name" . }}
 subjects:
   - kind: ServiceAccount
-    name: {{ include "vendata.names.fullname" (dict "context" .context "component" "prometheus") }}
+    name: {{ include "vendata.serviceaccount.name" (dict "context" .context "component" "prometheus" "serviceAccount" .context.Values.prometheus.serviceAccount) }}
     namespace: {{ .context.Release.Namespace }}
 {{- end -}}
