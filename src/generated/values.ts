@@ -1196,7 +1196,7 @@ export interface VendataValues {
      */
     rbac?: {
       /**
-       * Create the role and its binding to Prometheus' ServiceAccount (<release>-prometheus). false: create neither; bind your own role, with the same rules, to that ServiceAccount.
+       * Create the role and its binding to Prometheus' ServiceAccount (prometheus.serviceAccount: <release>-prometheus unless named). false: create neither; bind your own role, with the same rules, to that ServiceAccount.
        */
       create?: boolean;
       /**

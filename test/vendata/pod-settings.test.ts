@@ -208,6 +208,11 @@ describe("service accounts", () => {
     expect(r.maybe("ServiceAccount", "vendata-prometheus")).toBeUndefined();
   });
 
+  it("Prometheus' namespaced RoleBinding names the ServiceAccount it runs as", async () => {
+    const r = await renderPhase("phase2", { values: { monitoring: { rbac: { namespaced: true }, prometheus: { serviceAccount: { create: false, name: "shared-prometheus" } } } } });
+    expect(r.find("RoleBinding", "vendata-prometheus").subjects).toEqual([{ kind: "ServiceAccount", name: "shared-prometheus", namespace: "vendata" }]);
+  });
+
   it("the S3 backup without static keys uploads with the Jobs' ServiceAccount (IRSA, Workload Identity)", async () => {
     const r = await renderPhase("phase2", {
       values: { mongo: { backup: { target: "s3", s3: { bucket: "vendata-backups" } }, jobs: { serviceAccount: { create: true, annotations: role } } } },

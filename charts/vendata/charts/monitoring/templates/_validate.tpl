@@ -12,7 +12,7 @@ Usage: include "monitoring.validate" $
 {{- /* kubernetes_sd_configs lists pods and nodes through the API server. */ -}}
 {{- $sa := $v.prometheus.serviceAccount -}}
 {{- if not (or $sa.create $sa.name) -}}
-{{- $messages = append $messages "monitoring.prometheus.serviceAccount: create it, or name an existing one: Prometheus lists pods and nodes through the API server with its ServiceAccount (bound by the chart's ClusterRoleBinding)" -}}
+{{- $messages = append $messages "monitoring.prometheus.serviceAccount: create it, or name an existing one: Prometheus lists pods and nodes through the API server with its ServiceAccount (bound by the chart's role binding, rbac.create)" -}}
 {{- end -}}
 {{- if not $sa.automountServiceAccountToken -}}
 {{- $messages = append $messages "monitoring.prometheus.serviceAccount.automountServiceAccountToken must be true: Prometheus lists pods and nodes through the API server with its token" -}}
