@@ -85,6 +85,9 @@ describe("redis sentinel on real redis-server processes", () => {
       const r = await replication(0);
       return r.role === "slave" && r.master_host === master ? true : undefined;
     }, 30_000);
+    // The sentinels move both replicas over to the new master within seconds.
+    const newMaster = PODS.find((i) => podHost(i) === master)!;
+    await waitFor("both replicas in sync with the new master", async () => (Number((await replication(newMaster)).connected_slaves) === 2 ? true : undefined), 60_000);
     // On a replica (as pod 0 is now) the hook does nothing.
     expect(await pods.exec(0, "redis", preStop)).toBe(0);
     expect((await replication(0)).role).toBe("slave");
