@@ -21,6 +21,8 @@ export interface StackOptions {
   readonly namespace: string;
   readonly release?: string;
   readonly helm?: HelmMajor;
+  /** Values over the phase's and the local cluster's (a test's own settings): the last -f. */
+  readonly values?: Record<string, unknown>;
 }
 
 export interface Stack {
@@ -77,10 +79,17 @@ export function localClusterValues(mongo: StandInMongo): object {
 }
 
 /** The values files of a phase on the local cluster, in Helm's order. */
-export function stackValuesFiles(phase: StackPhase, mongo: StandInMongo): string[] {
-  const local = join(mkdtempSync(join(tmpdir(), "vendata-stack-")), "local-cluster.yaml");
+export function stackValuesFiles(phase: StackPhase, mongo: StandInMongo, values?: Record<string, unknown>): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "vendata-stack-"));
+  const local = join(dir, "local-cluster.yaml");
   writeFileSync(local, stringify(localClusterValues(mongo)));
-  return [`${PRESETS_DIR}/${phase}.yaml`, `${PRESETS_DIR}/small.yaml`, "test/e2e/local-images.yaml", local];
+  const files = [`${PRESETS_DIR}/${phase}.yaml`, `${PRESETS_DIR}/small.yaml`, "test/e2e/local-images.yaml", local];
+  if (values) {
+    const own = join(dir, "test-values.yaml");
+    writeFileSync(own, stringify(values));
+    files.push(own);
+  }
+  return files;
 }
 
 /** Installs the phase, or upgrades the release to it, and waits until every pod and Job is done. */
@@ -90,7 +99,7 @@ export async function installStack(options: StackOptions): Promise<Stack> {
   await ensureNamespace(namespace);
   await ensureTlsSecret(namespace);
   const mongo = await deployFerretDb(namespace);
-  const files = stackValuesFiles(phase, mongo).flatMap((f) => ["-f", f]);
+  const files = stackValuesFiles(phase, mongo, options.values).flatMap((f) => ["-f", f]);
   await helmOnCluster(options.helm ?? 4, ["upgrade", "--install", release, "charts/vendata", "-n", namespace, "--wait", "--wait-for-jobs", "--timeout", "10m", ...files]);
   const url = await nginxUrl(namespace, release);
   await untilNginxServesTheApi(url);
