@@ -85,9 +85,13 @@ describe("redis sentinel on real redis-server processes", () => {
       const r = await replication(0);
       return r.role === "slave" && r.master_host === master ? true : undefined;
     }, 30_000);
-    // The sentinels move both replicas over to the new master within seconds.
+    // The sentinels move both replicas over to the new master within seconds; each then
+    // resyncs, and acknowledges writes (WAIT) only once it is online.
     const newMaster = PODS.find((i) => podHost(i) === master)!;
-    await waitFor("both replicas in sync with the new master", async () => (Number((await replication(newMaster)).connected_slaves) === 2 ? true : undefined), 60_000);
+    await waitFor("both replicas online with the new master", async () => {
+      const r = await replication(newMaster);
+      return [r.slave0, r.slave1].every((replica) => replica?.includes("state=online")) ? true : undefined;
+    }, 60_000);
     // On a replica (as pod 0 is now) the hook does nothing.
     expect(await pods.exec(0, "redis", preStop)).toBe(0);
     expect((await replication(0)).role).toBe("slave");
